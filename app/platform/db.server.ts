@@ -1,0 +1,72 @@
+import { Kysely } from "kysely";
+import { D1Dialect } from "kysely-d1";
+import type { DB as Database } from "~db/types";
+
+export type { Database };
+export type Kysely_ = Kysely<Database>;
+
+/** Round trips this request has made to D1 (one per statement run, one per batch). */
+export interface D1Stats {
+  roundTrips: number;
+}
+
+/**
+ * Per-request database handle. `query` builds and runs Kysely queries (each one a counted
+ * round trip); `raw` is the unwrapped binding that `batch()` in batch.server.ts sends through.
+ */
+export interface Db {
+  query: Kysely<Database>;
+  raw: D1Database;
+  stats: D1Stats;
+}
+
+const STATEMENT_RUNNERS = new Set(["all", "run", "first", "raw"]);
+
+function countStatement(stmt: D1PreparedStatement, stats: D1Stats): D1PreparedStatement {
+  return new Proxy(stmt, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (typeof value !== "function") return value;
+      if (prop === "bind") {
+        return (...args: unknown[]) => countStatement(value.apply(target, args), stats);
+      }
+      if (STATEMENT_RUNNERS.has(prop as string)) {
+        return (...args: unknown[]) => {
+          stats.roundTrips++;
+          return value.apply(target, args);
+        };
+      }
+      return value.bind(target);
+    },
+  });
+}
+
+/** Wraps the D1 binding so that each network round trip increments `stats.roundTrips`. */
+export function countingD1(db: D1Database, stats: D1Stats): D1Database {
+  return new Proxy(db, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (typeof value !== "function") return value;
+      if (prop === "prepare") {
+        return (sql: string) => countStatement(value.call(target, sql), stats);
+      }
+      if (prop === "batch" || prop === "exec") {
+        return (...args: unknown[]) => {
+          stats.roundTrips++;
+          return value.apply(target, args);
+        };
+      }
+      return value.bind(target);
+    },
+  });
+}
+
+export function createDb(binding: D1Database): Db {
+  const stats: D1Stats = { roundTrips: 0 };
+  const counted = countingD1(binding, stats);
+  return {
+    query: new Kysely<Database>({ dialect: new D1Dialect({ database: counted }) }),
+    raw: binding,
+    stats,
+  };
+}

@@ -1,0 +1,21 @@
+-- Rollback of 0001_platform. Run by hand: wrangler d1 execute nucleus-db --remote --file=db/rollbacks/0001_platform.down.sql
+PRAGMA defer_foreign_keys = on;
+DROP TABLE IF EXISTS mail_outbox;
+DROP TABLE IF EXISTS rate_limits;
+DROP TABLE IF EXISTS user_connections;
+DROP TABLE IF EXISTS connections;
+DROP TABLE IF EXISTS push_subscriptions;
+DROP TABLE IF EXISTS notification_delivery_log;
+DROP TABLE IF EXISTS notification_preferences;
+DROP TABLE IF EXISTS notifications;
+DROP TABLE IF EXISTS notification_types;
+DROP TABLE IF EXISTS notes;
+DROP TABLE IF EXISTS history;
+DROP TABLE IF EXISTS daily_quotes;
+DROP TABLE IF EXISTS sidebar_favorites;
+DROP TABLE IF EXISTS user_preferences;
+DROP TABLE IF EXISTS org_settings;
+DROP TABLE IF EXISTS tool_permissions;
+DROP TABLE IF EXISTS user_sessions;
+DROP TABLE IF EXISTS users;
+DELETE FROM d1_migrations WHERE name = '0001_platform.sql';
