@@ -1,5 +1,7 @@
 import { createDb, type Db } from "./db.server";
 import type { Env } from "./env.server";
+import type { Viewer } from "./session.server";
+import type { PortalViewer } from "./portal-session.server";
 
 /** What every loader and action receives as `context`. Built fresh for each request. */
 // A type alias (not an interface) so it is assignable to Remix's indexable AppLoadContext.
@@ -10,6 +12,9 @@ export type AppLoadContext = {
   waitUntil: (promise: Promise<unknown>) => void;
   /** Nonce for the Content-Security-Policy; Remix's inline scripts carry it. */
   cspNonce: string;
+  /** Memoised per request by getViewer / getPortalViewer. */
+  viewer?: Promise<Viewer | null>;
+  portalViewer?: Promise<PortalViewer | null>;
 };
 
 function randomNonce() {
