@@ -1,5 +1,8 @@
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { defineConfig } from "vitest/config";
+
+// Workers inherit this from the main process: every run gets its own database folder.
+process.env.NUCLEUS_TEST_STATE ??= join(__dirname, "tests/.state", `run-${process.pid}`);
 
 export default defineConfig({
   resolve: { alias: { "~db": resolve(__dirname, "db"), "~": resolve(__dirname, "app") } },

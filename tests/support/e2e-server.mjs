@@ -29,7 +29,7 @@ export function startApp({ port, stateDir, vars = {}, seedFile = "db/seed.sql", 
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const port = Number(process.argv[2] ?? 8788);
-  const stateDir = process.argv[3] ?? join(ROOT, "tests/.state/e2e");
+  const stateDir = process.argv[3] ?? join(ROOT, `tests/.state/e2e-${port}`);
   const child = startApp({ port, stateDir });
   const stop = () => child.kill("SIGTERM");
   process.on("SIGTERM", stop);

@@ -7,4 +7,5 @@ export default function setup() {
   rmSync(TEST_STATE_ROOT, { recursive: true, force: true });
   mkdirSync(TEMPLATE_STATE, { recursive: true });
   migrate(TEMPLATE_STATE);
+  return () => rmSync(TEST_STATE_ROOT, { recursive: true, force: true });
 }

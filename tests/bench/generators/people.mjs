@@ -60,7 +60,7 @@ function growTree(n, rng) {
   while (nodes.length < n && queue.length) {
     const parent = queue.shift();
     const base = SPAN[Math.min(parent.depth, SPAN.length - 1)];
-    const span = Math.max(1, base + rng.int(-1, 1));
+    const span = Math.max(1, base + rng.int(parent.depth < 2 ? 0 : -1, 1));
     for (let k = 0; k < span && nodes.length < n; k++) {
       const node = { index: nodes.length, parent: parent.index, depth: parent.depth + 1 };
       nodes.push(node);
