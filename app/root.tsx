@@ -5,7 +5,10 @@ import stylesheet from "~/styles/app.css";
 import { RouteErrorBoundary } from "~/ui/error-boundary";
 import { useNonce } from "~/ui/nonce";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 export const meta: MetaFunction = () => [{ title: "Nucleus" }];
 
 export function Layout({ children }: { children: ReactNode }) {
