@@ -27,14 +27,20 @@ export async function generate({ scale, stateDir, seed = "nucleus-bench" }) {
     }
     const violations = (await client.execute("PRAGMA foreign_key_check")).rows;
     if (violations.length) {
-      const sample = violations.slice(0, 5).map((v) => `${v.table}.rowid=${v.rowid} -> ${v.parent}`).join(", ");
+      const sample = violations
+        .slice(0, 5)
+        .map((v) => `${v.table}.rowid=${v.rowid} -> ${v.parent}`)
+        .join(", ");
       throw new Error(`Generated data breaks ${violations.length} foreign key(s): ${sample}`);
     }
     // Row counts of the tables the generators are named after (an area's table by default).
-    const tables = new Set((await client.execute("SELECT name FROM sqlite_master WHERE type = 'table'")).rows.map((r) => r.name));
+    const tables = new Set(
+      (await client.execute("SELECT name FROM sqlite_master WHERE type = 'table'")).rows.map((r) => r.name),
+    );
     const counts = {};
     for (const { area } of generators) {
-      if (tables.has(area)) counts[area] = Number((await client.execute(`SELECT count(*) AS n FROM "${area}"`)).rows[0].n);
+      if (tables.has(area))
+        counts[area] = Number((await client.execute(`SELECT count(*) AS n FROM "${area}"`)).rows[0].n);
     }
     return { counts, added, ms: performance.now() - started };
   } finally {

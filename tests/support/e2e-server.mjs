@@ -13,17 +13,22 @@ export const APP_VARS = {
   SERVER_TIMING: "true",
 };
 
-export function startApp({ port, stateDir, vars = {}, seedFile = "db/seed.sql", stdio = "inherit" }) {
-  rmSync(stateDir, { recursive: true, force: true });
-  migrate(stateDir);
-  if (seedFile) executeFile(seedFile, stateDir);
+// `reset: false` serves `stateDir` as it is (the benchmark prepares its own dataset first);
+// `detached: true` gives wrangler its own process group, so the caller can stop it and its
+// workerd child together with process.kill(-child.pid).
+export function startApp({ port, stateDir, vars = {}, seedFile = "db/seed.sql", stdio = "inherit", reset = true, detached = false }) {
+  if (reset) {
+    rmSync(stateDir, { recursive: true, force: true });
+    migrate(stateDir);
+    if (seedFile) executeFile(seedFile, stateDir);
+  }
   const bindings = Object.entries({ ...APP_VARS, APP_URL: `http://127.0.0.1:${port}`, ...vars }).flatMap(
     ([k, v]) => ["--binding", `${k}=${v}`],
   );
   return spawn(
     join(ROOT, "node_modules/.bin/wrangler"),
     ["pages", "dev", "./public", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", stateDir, ...bindings],
-    { cwd: ROOT, stdio, env: { ...process.env, WRANGLER_SEND_METRICS: "false" } },
+    { cwd: ROOT, stdio, detached, env: { ...process.env, WRANGLER_SEND_METRICS: "false" } },
   );
 }
 

@@ -2,6 +2,7 @@
 // owning 2-4 of them). Account managers are active managers/leads; leaves `ctx.companies`.
 import { daysAgo, existing, insertRows, iso, landline, slug, unique } from "./lib.mjs";
 
+// prettier-ignore
 const WORDS = [
   "Harbour", "Summit", "Coastal", "Ironbark", "Wattle", "Southern", "Banksia", "Riverbend", "Northgate",
   "Bluegum", "Sapphire", "Redgum", "Kookaburra", "Lighthouse", "Meridian", "Horizon", "Eastbrook",
@@ -9,6 +10,7 @@ const WORDS = [
   "Silverleaf", "Stonefield", "Goldfields", "Westwind", "Saltbush", "Copperline", "Keystone",
   "Evergreen", "Clearwater", "Pinnacle", "Driftwood", "Tasman", "Corella", "Lyrebird", "Acacia",
 ];
+// prettier-ignore
 const INDUSTRIES = [
   ["Retail", ["Outfitters", "Homewares", "Supply Co", "Goods", "Trading"]],
   ["Energy", ["Energy", "Power", "Solar", "Renewables"]],
@@ -42,7 +44,9 @@ export async function generate(client, { scale, rng, ctx }) {
     )
   ).rows.map((r) => String(r.id));
   const creators = (
-    await client.execute(`SELECT id FROM users WHERE access_level IN ('executive','head','manager') ORDER BY id`)
+    await client.execute(
+      `SELECT id FROM users WHERE access_level IN ('executive','head','manager') ORDER BY id`,
+    )
   ).rows.map((r) => String(r.id));
   const takenIds = await existing(client, "companies", "id");
   const takenDomains = await existing(client, "companies", "domain");
@@ -65,8 +69,12 @@ export async function generate(client, { scale, rng, ctx }) {
       domain,
       website: `https://${domain}`,
       phone: rng.chance(0.8) ? landline(rng) : null,
-      address: rng.chance(0.7) ? `${rng.int(1, 480)} ${rng.pick(["Collins", "Flinders", "Chapel", "Smith", "Swan", "Bridge"])} St, Melbourne VIC 3000` : null,
-      description: rng.chance(0.6) ? `${industry} client${parentId ? " within the group" : ""}; ${rng.pick(["retainer", "project work", "paid media", "platform build", "SEO and content"])}.` : null,
+      address: rng.chance(0.7)
+        ? `${rng.int(1, 480)} ${rng.pick(["Collins", "Flinders", "Chapel", "Smith", "Swan", "Bridge"])} St, Melbourne VIC 3000`
+        : null,
+      description: rng.chance(0.6)
+        ? `${industry} client${parentId ? " within the group" : ""}; ${rng.pick(["retainer", "project work", "paid media", "platform build", "SEO and content"])}.`
+        : null,
       account_manager_id: managers.length && rng.chance(0.92) ? rng.pick(managers) : null,
       created_by: creators.length ? rng.pick(creators) : null,
       created_at: iso(created),
@@ -76,7 +84,11 @@ export async function generate(client, { scale, rng, ctx }) {
 
   const groups = [];
   for (let i = 0; i < Math.ceil(clients / 10); i++) {
-    const group = make(`${rng.pick(WORDS)} ${rng.pick(["Group", "Holdings", "Collective", "Partners"])}`, "Diversified", null);
+    const group = make(
+      `${rng.pick(WORDS)} ${rng.pick(["Group", "Holdings", "Collective", "Partners"])}`,
+      "Diversified",
+      null,
+    );
     groups.push(group);
   }
   const rows = [...groups];

@@ -3,6 +3,7 @@
 // without a company. Leaves `ctx.contacts`.
 import { daysAgo, existing, insertRows, iso, mobile, personName, slug, unique, uniqueEmail } from "./lib.mjs";
 
+// prettier-ignore
 const ROLES = [
   "Marketing Director", "Marketing Manager", "Marketing Coordinator", "Brand Manager", "Head of Digital",
   "Ecommerce Manager", "Digital Lead", "CEO", "Founder", "General Manager", "Operations Manager", "CIO",
@@ -19,7 +20,9 @@ export async function generate(client, { scale, rng, ctx }) {
   if (extra <= 0) return { contacts: 0 };
 
   const groupIds = new Set((ctx.companies ?? []).filter((c) => c.isGroup).map((c) => c.id));
-  const companies = (await client.execute("SELECT id, domain, parent_id FROM companies ORDER BY id")).rows.map((r) => ({
+  const companies = (
+    await client.execute("SELECT id, domain, parent_id FROM companies ORDER BY id")
+  ).rows.map((r) => ({
     id: String(r.id),
     domain: r.domain ? String(r.domain) : null,
     group: groupIds.has(String(r.id)),
@@ -27,12 +30,16 @@ export async function generate(client, { scale, rng, ctx }) {
   // Heavy-tailed weights: most companies have a handful of contacts, a few have hundreds.
   const weighted = companies.map((c) => [c, c.group ? 0.3 : 1 + Math.floor(rng() ** 4 * 60)]);
   const hasPrimary = new Set(
-    (await client.execute("SELECT DISTINCT company_id FROM contacts WHERE is_primary = 1 AND company_id IS NOT NULL")).rows.map((r) =>
-      String(r.company_id),
-    ),
+    (
+      await client.execute(
+        "SELECT DISTINCT company_id FROM contacts WHERE is_primary = 1 AND company_id IS NOT NULL",
+      )
+    ).rows.map((r) => String(r.company_id)),
   );
   const creators = (
-    await client.execute(`SELECT id FROM users WHERE access_level IN ('head','manager','lead') AND disabled_at IS NULL ORDER BY id`)
+    await client.execute(
+      `SELECT id FROM users WHERE access_level IN ('head','manager','lead') AND disabled_at IS NULL ORDER BY id`,
+    )
   ).rows.map((r) => String(r.id));
   const takenIds = await existing(client, "contacts", "id");
   const takenEmails = await existing(client, "contacts", "email");
@@ -54,7 +61,9 @@ export async function generate(client, { scale, rng, ctx }) {
       email: rng.chance(0.93) ? uniqueEmail(takenEmails, local, domain) : null,
       phone: rng.chance(0.6) ? mobile(rng) : null,
       role: rng.chance(0.85) ? rng.pick(ROLES) : null,
-      linkedin_url: rng.chance(0.4) ? `https://www.linkedin.com/in/${slug(`${first}-${last}`)}-${rng.digits(4)}` : null,
+      linkedin_url: rng.chance(0.4)
+        ? `https://www.linkedin.com/in/${slug(`${first}-${last}`)}-${rng.digits(4)}`
+        : null,
       is_primary: primary,
       created_by: creators.length ? rng.pick(creators) : null,
       created_at: iso(created),
@@ -62,6 +71,11 @@ export async function generate(client, { scale, rng, ctx }) {
     });
   }
   await insertRows(client, "contacts", rows);
-  ctx.contacts = rows.map((r) => ({ id: r.id, company_id: r.company_id, created_at: r.created_at, name: `${r.first_name} ${r.last_name}` }));
+  ctx.contacts = rows.map((r) => ({
+    id: r.id,
+    company_id: r.company_id,
+    created_at: r.created_at,
+    name: `${r.first_name} ${r.last_name}`,
+  }));
   return { contacts: rows.length };
 }

@@ -10,7 +10,9 @@ const between = (rng, fromIso, toMs = ANCHOR) => {
 
 export async function generate(client, { rng, ctx }) {
   const actors = (
-    await client.execute(`SELECT id FROM users WHERE access_level IN ('executive','head','manager') AND disabled_at IS NULL ORDER BY id`)
+    await client.execute(
+      `SELECT id FROM users WHERE access_level IN ('executive','head','manager') AND disabled_at IS NULL ORDER BY id`,
+    )
   ).rows.map((r) => String(r.id));
   const actor = () => (actors.length ? rng.pick(actors) : null);
   const rows = [];
@@ -31,22 +33,48 @@ export async function generate(client, { rng, ctx }) {
     for (let k = rng.int(0, 3); k > 0; k--) {
       const field = rng.pick(["title", "location", "weekly_capacity_hours", "squad", "mobile"]);
       const to = p[field] ?? null;
-      const from = field === "weekly_capacity_hours" ? rng.pick([30.4, 38]) : field === "title" ? `Junior ${p.title}` : null;
-      add("person", p.id, actor(), "updated", { changes: { [field]: { from, to } } }, between(rng, p.created_at));
+      const from =
+        field === "weekly_capacity_hours"
+          ? rng.pick([30.4, 38])
+          : field === "title"
+            ? `Junior ${p.title}`
+            : null;
+      add(
+        "person",
+        p.id,
+        actor(),
+        "updated",
+        { changes: { [field]: { from, to } } },
+        between(rng, p.created_at),
+      );
     }
   }
   for (const c of ctx.companies ?? []) {
     add("company", c.id, c.created_by, "created", null, c.created_at);
     for (let k = rng.int(0, 4); k > 0; k--) {
       const field = rng.pick(["account_manager_id", "industry", "phone", "website", "description"]);
-      add("company", c.id, actor(), "updated", { changes: { [field]: { from: null, to: c[field] ?? null } } }, between(rng, c.created_at));
+      add(
+        "company",
+        c.id,
+        actor(),
+        "updated",
+        { changes: { [field]: { from: null, to: c[field] ?? null } } },
+        between(rng, c.created_at),
+      );
     }
   }
   for (const c of ctx.contacts ?? []) {
     add("contact", c.id, actor(), "created", null, c.created_at);
     if (rng.chance(0.3)) {
       const field = rng.pick(["role", "phone", "email"]);
-      add("contact", c.id, actor(), "updated", { changes: { [field]: { from: null, to: "(changed)" } } }, between(rng, c.created_at));
+      add(
+        "contact",
+        c.id,
+        actor(),
+        "updated",
+        { changes: { [field]: { from: null, to: "(changed)" } } },
+        between(rng, c.created_at),
+      );
     }
   }
   for (const a of ctx.actionItems ?? []) {

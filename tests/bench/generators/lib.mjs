@@ -137,6 +137,7 @@ export async function runStatements(client, statements, perBatch = 200) {
 }
 
 // Names: a Melbourne agency and its clients. [first name, gender] pairs.
+// prettier-ignore
 export const FIRST_NAMES = [
   ["Olivia", "female"], ["Charlotte", "female"], ["Amelia", "female"], ["Isla", "female"], ["Mia", "female"],
   ["Ava", "female"], ["Grace", "female"], ["Chloe", "female"], ["Harper", "female"], ["Willow", "female"],
@@ -157,6 +158,7 @@ export const FIRST_NAMES = [
   ["Sam", "not_stated"], ["Quinn", "non-binary"], ["Frankie", "not_stated"], ["Jamie", "not_stated"],
 ];
 
+// prettier-ignore
 export const LAST_NAMES = [
   "Smith", "Jones", "Williams", "Brown", "Wilson", "Taylor", "Johnson", "White", "Martin", "Anderson",
   "Thompson", "Nguyen", "Tran", "Le", "Pham", "Walker", "Harris", "Lee", "Ryan", "Robinson",

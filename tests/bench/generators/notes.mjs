@@ -13,8 +13,11 @@ const ACCOUNT = [
   "They loved the homepage concepts. Option B with tweaks.",
 ];
 const CONTACT = [
-  "Prefers email over phone.", "Met at the industry breakfast, keen to stay in touch.",
-  "Decision maker for digital spend.", "On leave until the 15th.", "Moved from the Sydney office.",
+  "Prefers email over phone.",
+  "Met at the industry breakfast, keen to stay in touch.",
+  "Decision maker for digital spend.",
+  "On leave until the 15th.",
+  "Moved from the Sydney office.",
 ];
 const HR = [
   "Discussed career goals; interested in moving into a lead role next year.",
@@ -31,9 +34,13 @@ const after = (rng, fromIso) => {
 
 export async function generate(client, { rng, ctx }) {
   const writers = (
-    await client.execute(`SELECT id FROM users WHERE access_level IN ('executive','head','manager','lead') AND disabled_at IS NULL ORDER BY id`)
+    await client.execute(
+      `SELECT id FROM users WHERE access_level IN ('executive','head','manager','lead') AND disabled_at IS NULL ORDER BY id`,
+    )
   ).rows.map((r) => String(r.id));
-  const everyone = (await client.execute("SELECT id FROM users WHERE disabled_at IS NULL ORDER BY id")).rows.map((r) => String(r.id));
+  const everyone = (
+    await client.execute("SELECT id FROM users WHERE disabled_at IS NULL ORDER BY id")
+  ).rows.map((r) => String(r.id));
   if (!writers.length) return { notes: 0 };
   const rows = [];
   let n = 0;
@@ -53,14 +60,16 @@ export async function generate(client, { rng, ctx }) {
       updated_at: created,
     };
     rows.push(row);
-    if (!parent && rng.chance(0.15)) add(resource_type, resource_id, "Thanks, noted. Will follow up.", visibility, since, row);
+    if (!parent && rng.chance(0.15))
+      add(resource_type, resource_id, "Thanks, noted. Will follow up.", visibility, since, row);
   };
 
   for (const c of ctx.companies ?? []) {
     for (let k = rng.poisson(2); k > 0; k--) add("company", c.id, rng.pick(ACCOUNT), ALL, c.created_at);
   }
   for (const c of ctx.contacts ?? []) {
-    if (rng.chance(0.25)) for (let k = rng.int(1, 2); k > 0; k--) add("contact", c.id, rng.pick(CONTACT), ALL, c.created_at);
+    if (rng.chance(0.25))
+      for (let k = rng.int(1, 2); k > 0; k--) add("contact", c.id, rng.pick(CONTACT), ALL, c.created_at);
   }
   for (const p of ctx.people ?? []) {
     if (rng.chance(0.2)) add("person", p.id, rng.pick(HR), MANAGERS_ONLY, p.created_at);

@@ -2,7 +2,20 @@
 // squad under its delivery manager, plus sales, finance and people & culture teams).
 // Leaves `ctx.people` (generated people, with their depth and whether they manage anyone)
 // for the users generator.
-import { ANCHOR, addDays, day, daysAgo, existing, insertRows, iso, mobile, personName, slug, unique, uniqueEmail } from "./lib.mjs";
+import {
+  ANCHOR,
+  addDays,
+  day,
+  daysAgo,
+  existing,
+  insertRows,
+  iso,
+  mobile,
+  personName,
+  slug,
+  unique,
+  uniqueEmail,
+} from "./lib.mjs";
 
 const DOMAIN = "dotcollective.com.au";
 
@@ -12,6 +25,7 @@ const DELIVERY_TITLES = [
   ["Technical Lead", "Project Manager", "Design Lead", "Senior Project Manager"],
   ["Senior Developer", "Senior Designer", "Senior Producer", "Senior Frontend Developer"],
 ];
+// prettier-ignore
 const DEPARTMENTS = [
   { key: "apollo", squad: "Apollo", root: "tom-fletcher", weight: 12, titles: DELIVERY_TITLES,
     leaves: ["Developer", "Frontend Developer", "UX Designer", "UI Designer", "Digital Producer", "QA Engineer"] },
@@ -40,7 +54,12 @@ const DEPARTMENTS = [
 
 // Direct reports per manager by depth below the root (depth 0 is the existing manager).
 const SPAN = [2, 2, 3, 4, 6];
-const LOCATIONS = [["Melbourne, VIC", 78], ["Sydney, NSW", 10], ["Brisbane, QLD", 5], ["Remote", 7]];
+const LOCATIONS = [
+  ["Melbourne, VIC", 78],
+  ["Sydney, NSW", 10],
+  ["Brisbane, QLD", 5],
+  ["Remote", 7],
+];
 
 /** Splits `total` over weighted buckets (largest remainder), deterministic. */
 function apportion(total, weights) {
@@ -79,7 +98,10 @@ export async function generate(client, { scale, rng, ctx }) {
   const takenEmails = await existing(client, "people", "email");
   for (const e of await existing(client, "users", "email")) takenEmails.add(e);
 
-  const counts = apportion(total, DEPARTMENTS.map((d) => d.weight));
+  const counts = apportion(
+    total,
+    DEPARTMENTS.map((d) => d.weight),
+  );
   const rows = [];
   DEPARTMENTS.forEach((dept, d) => {
     const tree = growTree(counts[d], rng);
@@ -97,9 +119,21 @@ export async function generate(client, { scale, rng, ctx }) {
       // Managers joined earlier; everyone within the agency's life (2014-03 .. anchor).
       const tenureDays = manages ? rng.int(700, 4200) : rng.int(10, 3200);
       const start = daysAgo(tenureDays);
-      const status = manages ? "active" : rng.weighted([["active", 93], ["on_leave", 3], ["terminated", 4]]);
-      const basis = rng.weighted([["full_time", 82], ["part_time", 9], ["casual", 3], ["contractor", 6]]);
-      const endDate = status === "terminated" ? day(addDays(start, rng.int(30, Math.max(31, tenureDays - 1)))) : null;
+      const status = manages
+        ? "active"
+        : rng.weighted([
+            ["active", 93],
+            ["on_leave", 3],
+            ["terminated", 4],
+          ]);
+      const basis = rng.weighted([
+        ["full_time", 82],
+        ["part_time", 9],
+        ["casual", 3],
+        ["contractor", 6],
+      ]);
+      const endDate =
+        status === "terminated" ? day(addDays(start, rng.int(30, Math.max(31, tenureDays - 1)))) : null;
       const person = {
         id,
         productive_id: `prod-${id}`,
@@ -117,7 +151,8 @@ export async function generate(client, { scale, rng, ctx }) {
         mobile: mobile(rng),
         gender: rng.chance(0.95) ? gender : "not_stated",
         date_of_birth: day(daysAgo(365.25 * rng.int(22, 58) + rng.int(0, 364))),
-        weekly_capacity_hours: basis === "part_time" ? rng.pick([22.8, 30.4, 15.2]) : basis === "casual" ? 15.2 : 38,
+        weekly_capacity_hours:
+          basis === "part_time" ? rng.pick([22.8, 30.4, 15.2]) : basis === "casual" ? 15.2 : 38,
         billable_target_percent: node.depth === 1 && manages ? 50 : manages ? 70 : dept.squad ? 80 : 20,
         working_days: basis === "part_time" ? rng.pick(["1,2,3", "2,3,4", "1,2,3,4"]) : "1,2,3,4,5",
         synced_at: iso(ANCHOR),

@@ -13,8 +13,12 @@ export async function generate(client, { rng, ctx }) {
     const access = !p.manages
       ? "employee"
       : p.depth === 1
-        ? rng.chance(0.85) ? "manager" : "lead"
-        : rng.chance(0.1) ? "manager" : "lead";
+        ? rng.chance(0.85)
+          ? "manager"
+          : "lead"
+        : rng.chance(0.1)
+          ? "manager"
+          : "lead";
     const neverSignedIn = rng.chance(0.06);
     const id = `user-${p.id}`;
     users.push({
@@ -26,7 +30,9 @@ export async function generate(client, { rng, ctx }) {
       onboarding_template_id: "tpl-onb-common",
       google_sub: neverSignedIn ? null : `bench-${String(++googleSub).padStart(7, "0")}`,
       disabled_at: p.employment_status === "terminated" ? `${p.end_date}T00:00:00Z` : null,
-      last_login_at: neverSignedIn ? null : iso(daysAgo(rng() * (p.employment_status === "active" ? 14 : 120))),
+      last_login_at: neverSignedIn
+        ? null
+        : iso(daysAgo(rng() * (p.employment_status === "active" ? 14 : 120))),
       created_at: p.created_at,
       updated_at: p.updated_at,
     });
