@@ -1,4 +1,4 @@
-import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { isRouteErrorResponse, Link, useLocation, useRouteError } from "@remix-run/react";
 
 const MESSAGES: Record<number, { title: string; body: string }> = {
   400: { title: "That request was not valid", body: "Check the form and try again." },
@@ -11,6 +11,8 @@ const MESSAGES: Record<number, { title: string; body: string }> = {
 /** Shared ErrorBoundary: every route re-exports this (403/404 shown calmly, details never leaked). */
 export function RouteErrorBoundary() {
   const error = useRouteError();
+  // Client portal pages point back into the portal (the employee dashboard is another realm).
+  const inPortal = useLocation().pathname.startsWith("/portal");
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const message = MESSAGES[status] ?? {
     title: "Something went wrong",
@@ -22,8 +24,8 @@ export function RouteErrorBoundary() {
       <p className="text-sm font-semibold text-slate-500">{status}</p>
       <h1 className="mt-1 text-2xl font-semibold">{message.title}</h1>
       <p className="mt-2 text-slate-600">{message.body}</p>
-      <Link to="/" className="mt-4 inline-block text-brand-600 underline">
-        Back to the dashboard
+      <Link to={inPortal ? "/portal" : "/"} className="mt-4 inline-block text-brand-600 underline">
+        {inPortal ? "Back to the portal home" : "Back to the dashboard"}
       </Link>
     </div>
   );
