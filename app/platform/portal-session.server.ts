@@ -60,21 +60,37 @@ export async function requirePortalViewer(request: Request, context: AppLoadCont
   return viewer;
 }
 
-export async function startPortalSession(context: AppLoadContext, request: Request, portalUserId: string) {
-  const now = new Date();
+/**
+ * The statements that open a portal session (for a caller that must put them in the SAME batch
+ * as other writes, e.g. accepting an invitation). Serialise the cookie with portalSessionCookie.
+ */
+export function portalSessionWrites(context: AppLoadContext, portalUserId: string, now = new Date()) {
   const id = newId();
   const { db } = context;
-  await batch(db, [
-    db.query.insertInto("portal_sessions").values({
-      id,
-      portal_user_id: portalUserId,
-      created_at: nowIso(now),
-      last_seen_at: nowIso(now),
-      expires_at: nowIso(new Date(now.getTime() + ABSOLUTE_TIMEOUT_MS)),
-    }),
-    db.query.updateTable("portal_users").set({ last_login_at: nowIso(now) }).where("id", "=", portalUserId),
-  ]);
-  return realmCookie("portal", context.env, request).serialize(id);
+  return {
+    sessionId: id,
+    statements: [
+      db.query.insertInto("portal_sessions").values({
+        id,
+        portal_user_id: portalUserId,
+        created_at: nowIso(now),
+        last_seen_at: nowIso(now),
+        expires_at: nowIso(new Date(now.getTime() + ABSOLUTE_TIMEOUT_MS)),
+      }),
+      db.query.updateTable("portal_users").set({ last_login_at: nowIso(now) }).where("id", "=", portalUserId),
+    ] as const,
+  };
+}
+
+/** The Set-Cookie header value for a portal session id. */
+export function portalSessionCookie(context: AppLoadContext, request: Request, sessionId: string) {
+  return realmCookie("portal", context.env, request).serialize(sessionId);
+}
+
+export async function startPortalSession(context: AppLoadContext, request: Request, portalUserId: string) {
+  const { sessionId, statements } = portalSessionWrites(context, portalUserId);
+  await batch(context.db, statements);
+  return portalSessionCookie(context, request, sessionId);
 }
 
 export async function endPortalSession(context: AppLoadContext, request: Request) {
