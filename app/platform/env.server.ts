@@ -30,7 +30,23 @@ export interface Env {
   XERO_API_URL?: string;
   SLACK_API_URL?: string;
   GOOGLE_API_URL?: string;
+  /** Google's OAuth token endpoint base (service-account tokens); default https://oauth2.googleapis.com. */
+  GOOGLE_OAUTH_URL?: string;
+  /** Default https://api.github.com. */
+  GITHUB_API_URL?: string;
+  /** Default https://api.twilio.com. */
+  TWILIO_API_URL?: string;
+  /** Default https://public-api.granola.ai. */
+  GRANOLA_API_URL?: string;
   NAGER_API_URL?: string;
+  // People syncs (org-level tokens; a stored `connections` credential wins when one exists).
+  PRODUCTIVE_API_TOKEN?: string;
+  PRODUCTIVE_ORG_ID?: string;
+  /** Productive custom field id holding the person's squad (else the `department` attribute). */
+  PRODUCTIVE_SQUAD_FIELD_ID?: string;
+  GOOGLE_DIRECTORY_TOKEN?: string;
+  XERO_ACCESS_TOKEN?: string;
+  XERO_TENANT_ID?: string;
   WEBHOOK_SECRET?: string;
 }
 
