@@ -60,6 +60,7 @@ export default function AppShell() {
             <ul data-testid="pinned">{favorites.map((f) => link(f, "fav"))}</ul>
           </div>
         ) : null}
+        <Link to="/favorites" className="mb-3 block px-2 text-xs text-brand-600 underline">Manage pinned</Link>
         {groups.map((group) => (
           <div key={group} className="mb-3">
             <p className="px-2 text-xs font-semibold uppercase tracking-wide text-slate-400">{group}</p>
@@ -84,6 +85,7 @@ export default function AppShell() {
               <p className="text-slate-500">{user.email}</p>
               <p className="mt-1 text-slate-600">{user.jobTitle ?? "—"} · <span data-testid="access-level">{user.accessLevel}</span></p>
               <Link to="/preferences" className="mt-2 block text-brand-600 underline">Preferences</Link>
+              <Link to="/connections" className="mt-1 block text-brand-600 underline">My connections</Link>
               <Form method="post" action="/logout" className="mt-2">
                 <button type="submit" className="text-red-700 underline">Sign out</button>
               </Form>
