@@ -39,11 +39,11 @@ export function TaskFilters({
   );
 }
 
-export function TaskTable({ rows, total, page, pageCount, today, emptyText }: { rows: TaskListRow[]; total: number; page: number; pageCount: number; today: string; emptyText: string }) {
+export function TaskTable({ rows, total, totalCapped, page, pageCount, today, emptyText }: { rows: TaskListRow[]; total: number; totalCapped?: boolean; page: number; pageCount: number; today: string; emptyText: string }) {
   const withParams = useWithParams();
   return (
     <>
-      <p className="mb-2 text-sm text-slate-600" role="status">{total} {total === 1 ? "task" : "tasks"}</p>
+      <p className="mb-2 text-sm text-slate-600" role="status">{total.toLocaleString("en-AU")}{totalCapped ? "+" : ""} {total === 1 ? "task" : "tasks"}</p>
       {rows.length === 0 ? <EmptyState title="No tasks match">{emptyText}</EmptyState> : (
         <Table label="Tasks">
           <thead className="bg-slate-50 text-slate-600">

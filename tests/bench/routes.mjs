@@ -10,4 +10,28 @@ export const routes = [
   { name: "health", path: "/health", as: null },
   { name: "home", path: "/", as: "olivia-bennett" }, // executive: sees everything
   { name: "people", path: "/people", as: "tom-fletcher", optional: true }, // manager: scoped list
+  // delivery: a manager's scoped project list, a big project (overview and board) and my tasks.
+  { name: "projects", path: "/projects", as: "tom-fletcher", optional: true },
+  { name: "project", path: "/projects/proj-kinetic-platform", as: "daniel-costa", optional: true },
+  { name: "task-board", path: "/projects/proj-kinetic-platform?tab=board", as: "daniel-costa", optional: true },
+  { name: "my-tasks", path: "/tasks/mine", as: "chloe-martin", optional: true },
+  { name: "tasks", path: "/tasks?open=1", as: "daniel-costa", optional: true },
+  // people: directory, org chart and profile as a manager (Daniel: the deepest seeded subtree).
+  { name: "people-dir", path: "/people?sort=start_date&dir=desc", as: "daniel-costa" },
+  { name: "people-dir-exec", path: "/people?q=an&page=2", as: "olivia-bennett" },
+  { name: "org-chart", path: "/people/org-chart?peek=liam-murphy", as: "daniel-costa" },
+  { name: "profile", path: "/people/liam-murphy", as: "daniel-costa" },
+  { name: "profile-activity", path: "/people/liam-murphy?tab=activity", as: "daniel-costa" },
+  { name: "squad", path: "/squads/squad-apex", as: "daniel-costa" },
+  { name: "tmp-focus", path: "/people/org-chart?focus=zara-ahmed", as: "daniel-costa" },
+  // crm: lists and the biggest detail pages as the executive (companies and contacts are agency-wide).
+  { name: "companies", path: "/companies", as: "olivia-bennett" },
+  { name: "companies-search", path: "/companies?q=har&sort=created&page=2", as: "olivia-bennett" },
+  { name: "company", path: "/companies/co-harbour-co", as: "olivia-bennett" },
+  { name: "company-timeline", path: "/companies/co-harbour-co?tab=timeline", as: "olivia-bennett" },
+  { name: "company-comms", path: "/companies/co-harbour-co?tab=communications", as: "olivia-bennett" },
+  { name: "contacts", path: "/contacts", as: "olivia-bennett" },
+  { name: "contacts-search", path: "/contacts?q=smith&sort=company&page=2", as: "olivia-bennett" },
+  { name: "contact", path: "/contacts/ct-rachel-green?tab=timeline", as: "olivia-bennett" },
+  { name: "relationships", path: "/relationships", as: "olivia-bennett" },
 ];

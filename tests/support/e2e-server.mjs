@@ -11,6 +11,8 @@ export const APP_VARS = {
   SESSION_SECRETS: "e2e-secret",
   ENCRYPTION_KEY: "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
   SERVER_TIMING: "true",
+  // Signs POST /webhooks/inbound-email in the delivery e2e suite (fixed test value).
+  WEBHOOK_SECRET: "e2e-webhook-secret",
 };
 
 // `reset: false` serves `stateDir` as it is (the benchmark prepares its own dataset first);

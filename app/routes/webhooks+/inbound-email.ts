@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/cloudflare";
 import { receiveInboundEmail } from "~/modules/delivery/inbound.server";
-import { RouteErrorBoundary } from "~/ui/error-boundary";
 
 // Inbound email → ticket. POST only, signed (X-Nucleus-Signature: sha256=<HMAC-SHA256 of the
 // raw body under WEBHOOK_SECRET>); nothing is written when the signature does not verify.
@@ -15,4 +14,5 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return Response.json({ ok: true, result: outcome.result, task_id: outcome.taskId ?? null });
 }
 
-export const ErrorBoundary = RouteErrorBoundary;
+// No ErrorBoundary export on purpose: Remix treats a route with one as a UI route and would
+// wrap this resource route's answer in the HTML document.

@@ -6,6 +6,8 @@ import * as users from "./users.mjs";
 import * as companies from "./companies.mjs";
 import * as contacts from "./contacts.mjs";
 import * as actionItems from "./action_items.mjs";
+import * as crm from "./crm.mjs";
+import * as delivery from "./delivery.mjs";
 import * as history from "./history.mjs";
 import * as notes from "./notes.mjs";
 import * as notifications from "./notifications.mjs";
@@ -16,6 +18,8 @@ export const generators = [
   { area: "companies", generate: companies.generate },
   { area: "contacts", generate: contacts.generate },
   { area: "action_items", generate: actionItems.generate },
+  { area: "contact_communications", generate: crm.generate },
+  { area: "delivery", generate: delivery.generate },
   // Audit trail, notes and notifications last: they describe the rows above.
   { area: "history", generate: history.generate },
   { area: "notes", generate: notes.generate },
