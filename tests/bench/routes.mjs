@@ -23,7 +23,6 @@ export const routes = [
   { name: "profile", path: "/people/liam-murphy", as: "daniel-costa" },
   { name: "profile-activity", path: "/people/liam-murphy?tab=activity", as: "daniel-costa" },
   { name: "squad", path: "/squads/squad-apex", as: "daniel-costa" },
-  { name: "tmp-focus", path: "/people/org-chart?focus=zara-ahmed", as: "daniel-costa" },
   // crm: lists and the biggest detail pages as the executive (companies and contacts are agency-wide).
   { name: "companies", path: "/companies", as: "olivia-bennett" },
   { name: "companies-search", path: "/companies?q=har&sort=created&page=2", as: "olivia-bennett" },

@@ -4,6 +4,8 @@ import type { Db } from "~/platform/db.server";
 import type { Viewer } from "~/platform/session.server";
 import type { ToolKey } from "~/platform/tools";
 import { searchPeople } from "~/modules/people/search.server";
+import { searchCompanies, searchContacts } from "~/modules/crm/search.server";
+import { searchProjects, searchTasks } from "~/modules/delivery/search.server";
 
 export interface SearchHit {
   id: string;
@@ -24,7 +26,7 @@ export interface Searcher {
   query: (db: Db, viewer: Viewer, term: string, limit: number) => Compilable<SearchHit>;
 }
 
-const SEARCHERS: Searcher[] = [searchPeople];
+const SEARCHERS: Searcher[] = [searchPeople, searchCompanies, searchContacts, searchProjects, searchTasks];
 
 export async function globalSearch(db: Db, viewer: Viewer, term: string, limit = 8) {
   const trimmed = term.trim().slice(0, 100);
