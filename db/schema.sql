@@ -32,6 +32,45 @@ CREATE TABLE action_items (
   updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
 );
 
+CREATE TABLE agent_project_config (
+  id TEXT PRIMARY KEY NOT NULL,
+  project_id TEXT NOT NULL UNIQUE REFERENCES projects(id) ON DELETE CASCADE,
+  is_enabled INTEGER NOT NULL DEFAULT 0 CHECK (is_enabled IN (0,1)),
+  features TEXT NOT NULL DEFAULT '["triage","summarise"]', 
+  confidence_threshold INTEGER NOT NULL DEFAULT 70 CHECK (confidence_threshold BETWEEN 0 AND 100),
+  max_runs_per_task INTEGER NOT NULL DEFAULT 10 CHECK (max_runs_per_task BETWEEN 1 AND 1000),
+  instructions TEXT,
+  updated_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE agent_task_meta (
+  id TEXT PRIMARY KEY NOT NULL,
+  task_id TEXT NOT NULL UNIQUE REFERENCES tasks(id) ON DELETE CASCADE,
+  session_id TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'idle' CHECK (status IN ('idle','running','succeeded','failed')),
+  run_count INTEGER NOT NULL DEFAULT 0,
+  last_run_id TEXT,
+  last_run_at TEXT,
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE agent_task_runs (
+  id TEXT PRIMARY KEY NOT NULL,
+  task_id TEXT NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+  feature TEXT NOT NULL CHECK (feature IN ('triage','summarise','next_steps','draft_reply')),
+  status TEXT NOT NULL CHECK (status IN ('succeeded','failed')),
+  source TEXT NOT NULL CHECK (source IN ('ai','rules')),
+  model TEXT,
+  input TEXT NOT NULL,
+  output TEXT,
+  error TEXT,
+  duration_ms INTEGER NOT NULL DEFAULT 0 CHECK (duration_ms >= 0),
+  started_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  started_at TEXT NOT NULL,
+  finished_at TEXT
+);
+
 CREATE TABLE companies (
   id TEXT PRIMARY KEY NOT NULL,
   name TEXT NOT NULL,
@@ -52,6 +91,36 @@ CREATE TABLE companies (
   updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
 );
 
+CREATE TABLE config_list_items (
+  id TEXT PRIMARY KEY NOT NULL,
+  list_id TEXT NOT NULL REFERENCES config_lists(id) ON DELETE CASCADE,
+  label TEXT NOT NULL,
+  value TEXT NOT NULL,
+  color TEXT CHECK (color IS NULL OR (length(color) = 7 AND substr(color, 1, 1) = '#')),
+  icon TEXT,
+  is_default INTEGER NOT NULL DEFAULT 0 CHECK (is_default IN (0,1)),
+  is_system INTEGER NOT NULL DEFAULT 0 CHECK (is_system IN (0,1)),
+  is_active INTEGER NOT NULL DEFAULT 1 CHECK (is_active IN (0,1)),
+  position INTEGER NOT NULL DEFAULT 99,
+  stage_type TEXT CHECK (stage_type IS NULL OR stage_type IN ('not_started','in_progress','done')),
+  probability INTEGER CHECK (probability IS NULL OR probability BETWEEN 0 AND 100),
+  email_template_id TEXT,
+  email_trigger_active INTEGER NOT NULL DEFAULT 0 CHECK (email_trigger_active IN (0,1)),
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  UNIQUE (list_id, value)
+);
+
+CREATE TABLE config_lists (
+  id TEXT PRIMARY KEY NOT NULL,
+  key TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  description TEXT,
+  is_system INTEGER NOT NULL DEFAULT 0 CHECK (is_system IN (0,1)),
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
 CREATE TABLE connections (
   id TEXT PRIMARY KEY NOT NULL,
   provider TEXT NOT NULL UNIQUE,
@@ -62,6 +131,68 @@ CREATE TABLE connections (
   last_tested_at TEXT,
   last_error TEXT,
   created_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE contact_communications (
+  id TEXT PRIMARY KEY NOT NULL,
+  contact_id TEXT NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+  type TEXT NOT NULL CHECK (type IN ('call','email','meeting','note')),
+  direction TEXT NOT NULL DEFAULT 'outbound' CHECK (direction IN ('inbound','outbound')),
+  subject TEXT,
+  summary TEXT,
+  occurred_at TEXT NOT NULL,
+  duration_minutes INTEGER CHECK (duration_minutes IS NULL OR duration_minutes BETWEEN 0 AND 1440),
+  logged_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE contact_life_events (
+  id TEXT PRIMARY KEY NOT NULL,
+  contact_id TEXT NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+  event_type TEXT NOT NULL
+    CHECK (event_type IN ('birthday','new_role','promotion','new_baby','wedding','moved_company','anniversary','other')),
+  title TEXT NOT NULL,
+  event_date TEXT NOT NULL, 
+  notes TEXT,
+  auto_action_enabled INTEGER NOT NULL DEFAULT 1 CHECK (auto_action_enabled IN (0,1)),
+  created_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE contact_partners (
+  id TEXT PRIMARY KEY NOT NULL,
+  contact_id TEXT NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+  partner_contact_id TEXT NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+  relationship TEXT NOT NULL,
+  notes TEXT,
+  created_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  CHECK (contact_id <> partner_contact_id),
+  UNIQUE (contact_id, partner_contact_id)
+);
+
+CREATE TABLE contact_relationship_profiles (
+  id TEXT PRIMARY KEY NOT NULL,
+  contact_id TEXT NOT NULL UNIQUE REFERENCES contacts(id) ON DELETE CASCADE,
+  preferred_name TEXT,
+  communication_preference TEXT
+    CHECK (communication_preference IS NULL OR communication_preference IN ('email','phone','sms','whatsapp','linkedin','in_person')),
+  communication_notes TEXT,
+  personal_notes TEXT,
+  
+  birthday TEXT CHECK (birthday IS NULL OR birthday GLOB '[0-1][0-9]-[0-3][0-9]'),
+  birthday_year INTEGER CHECK (birthday_year IS NULL OR birthday_year BETWEEN 1900 AND 2100),
+  
+  interests TEXT NOT NULL DEFAULT '[]',
+  dietary_requirements TEXT,
+  assistant_name TEXT,
+  assistant_email TEXT COLLATE NOCASE,
+  reconnect_cadence_days INTEGER CHECK (reconnect_cadence_days IS NULL OR reconnect_cadence_days BETWEEN 7 AND 730),
+  updated_by TEXT REFERENCES users(id) ON DELETE SET NULL,
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
   updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
 );
@@ -90,6 +221,25 @@ CREATE TABLE daily_quotes (
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
 );
 
+CREATE TABLE documents (
+  id TEXT PRIMARY KEY NOT NULL,
+  person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  category TEXT NOT NULL
+    CHECK (category IN ('employment_agreement','superannuation','visa','certificate','policy','other')),
+  name TEXT NOT NULL,
+  file_key TEXT NOT NULL UNIQUE,
+  file_name TEXT NOT NULL,
+  file_size INTEGER NOT NULL CHECK (file_size > 0 AND file_size <= 10485760),
+  content_type TEXT NOT NULL,
+  expiry_date TEXT, 
+  uploaded_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  uploaded_by_name TEXT,
+  reminded_30_at TEXT,
+  reminded_7_at TEXT,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
 CREATE TABLE history (
   id TEXT PRIMARY KEY NOT NULL,
   resource_type TEXT NOT NULL,
@@ -98,6 +248,41 @@ CREATE TABLE history (
   action TEXT NOT NULL,
   
   details TEXT,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE inbound_emails (
+  id TEXT PRIMARY KEY NOT NULL,
+  message_id TEXT NOT NULL UNIQUE,
+  thread_id TEXT,
+  in_reply_to TEXT,
+  references_header TEXT,
+  from_address TEXT NOT NULL COLLATE NOCASE,
+  from_name TEXT,
+  to_address TEXT NOT NULL COLLATE NOCASE,
+  subject TEXT NOT NULL DEFAULT '',
+  text_body TEXT NOT NULL DEFAULT '',
+  received_at TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'received' CHECK (status IN ('received','ticketed','noted','ignored')),
+  company_id TEXT REFERENCES companies(id) ON DELETE SET NULL,
+  contact_id TEXT REFERENCES contacts(id) ON DELETE SET NULL,
+  project_id TEXT REFERENCES projects(id) ON DELETE SET NULL,
+  task_id TEXT REFERENCES tasks(id) ON DELETE SET NULL,
+  note_id TEXT REFERENCES notes(id) ON DELETE SET NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE lead_scan_log (
+  id TEXT PRIMARY KEY NOT NULL,
+  source TEXT NOT NULL,
+  started_at TEXT NOT NULL,
+  finished_at TEXT,
+  status TEXT NOT NULL DEFAULT 'running' CHECK (status IN ('running','succeeded','partial','failed')),
+  
+  counts TEXT NOT NULL DEFAULT '{}',
+  
+  error TEXT,
+  triggered_by TEXT REFERENCES users(id) ON DELETE SET NULL,
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
 );
 
@@ -170,6 +355,48 @@ CREATE TABLE notifications (
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
 );
 
+CREATE TABLE onboarding_items (
+  id TEXT PRIMARY KEY NOT NULL,
+  template_id TEXT NOT NULL REFERENCES onboarding_templates(id) ON DELETE CASCADE,
+  phase_id TEXT NOT NULL REFERENCES onboarding_phases(id) ON DELETE RESTRICT,
+  title TEXT NOT NULL,
+  description TEXT,
+  sort_order INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE onboarding_phases (
+  id TEXT PRIMARY KEY NOT NULL,
+  name TEXT NOT NULL UNIQUE,
+  description TEXT,
+  timeframe TEXT,
+  sort_order INTEGER NOT NULL UNIQUE,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE onboarding_progress (
+  id TEXT PRIMARY KEY NOT NULL,
+  person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  item_id TEXT NOT NULL REFERENCES onboarding_items(id) ON DELETE CASCADE,
+  completed_at TEXT,
+  completed_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  UNIQUE (person_id, item_id)
+);
+
+CREATE TABLE onboarding_templates (
+  id TEXT PRIMARY KEY NOT NULL,
+  name TEXT NOT NULL,
+  description TEXT,
+  
+  is_locked INTEGER NOT NULL DEFAULT 0 CHECK (is_locked IN (0,1)),
+  is_active INTEGER NOT NULL DEFAULT 1 CHECK (is_active IN (0,1)),
+  created_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
 CREATE TABLE org_settings (
   key TEXT PRIMARY KEY NOT NULL CHECK (key IN ('timezone','holiday_state')),
   value TEXT NOT NULL,
@@ -224,6 +451,36 @@ CREATE TABLE people (
   updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
 );
 
+CREATE TABLE person_change_alerts (
+  id TEXT PRIMARY KEY NOT NULL,
+  person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  source TEXT NOT NULL DEFAULT 'linkedin' CHECK (source IN ('linkedin')),
+  
+  external_id TEXT,
+  change_type TEXT NOT NULL
+    CHECK (change_type IN ('title_change','company_change','headline_change','location_change','profile_update')),
+  before_json TEXT,
+  after_json TEXT,
+  detected_at TEXT NOT NULL,
+  acknowledged_at TEXT,
+  acknowledged_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  UNIQUE (source, external_id, change_type)
+);
+
+CREATE TABLE person_linkedin_activities (
+  id TEXT PRIMARY KEY NOT NULL,
+  person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  activity_type TEXT NOT NULL CHECK (activity_type IN ('post','comment','reaction')),
+  url TEXT NOT NULL,
+  text_excerpt TEXT,
+  posted_at TEXT,
+  fetched_at TEXT NOT NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  
+  UNIQUE (person_id, activity_type, url)
+);
+
 CREATE TABLE portal_invitations (
   id TEXT PRIMARY KEY NOT NULL,
   company_id TEXT NOT NULL REFERENCES companies(id) ON DELETE CASCADE,
@@ -269,6 +526,137 @@ CREATE TABLE portal_users (
   updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
 );
 
+CREATE TABLE project_ai_summaries (
+  id TEXT PRIMARY KEY NOT NULL,
+  project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+  summary TEXT NOT NULL,
+  source TEXT NOT NULL CHECK (source IN ('ai','rules')),
+  model TEXT,
+  generated_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE project_decisions (
+  id TEXT PRIMARY KEY NOT NULL,
+  project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+  title TEXT NOT NULL,
+  context TEXT,
+  outcome TEXT,
+  status TEXT NOT NULL DEFAULT 'decided' CHECK (status IN ('proposed','decided','superseded')),
+  decided_on TEXT,
+  decided_by TEXT REFERENCES people(id) ON DELETE SET NULL,
+  created_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE project_goals (
+  id TEXT PRIMARY KEY NOT NULL,
+  project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+  title TEXT NOT NULL,
+  description TEXT,
+  status TEXT NOT NULL DEFAULT 'not_started'
+    CHECK (status IN ('not_started','on_track','at_risk','off_track','achieved')),
+  target_date TEXT,
+  position INTEGER NOT NULL DEFAULT 0,
+  created_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE project_members (
+  id TEXT PRIMARY KEY NOT NULL,
+  project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+  person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  role TEXT NOT NULL DEFAULT 'member' CHECK (role IN ('owner','delivery_manager','lead','member','observer')),
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  UNIQUE (project_id, person_id)
+);
+
+CREATE TABLE project_report_settings (
+  id TEXT PRIMARY KEY NOT NULL,
+  project_id TEXT NOT NULL UNIQUE REFERENCES projects(id) ON DELETE CASCADE,
+  frequency TEXT NOT NULL DEFAULT 'weekly' CHECK (frequency IN ('weekly','fortnightly','monthly')),
+  recipients TEXT NOT NULL DEFAULT '[]', 
+  sections TEXT NOT NULL DEFAULT '["summary","progress","risks","sla"]', 
+  is_active INTEGER NOT NULL DEFAULT 1 CHECK (is_active IN (0,1)),
+  updated_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE project_reports (
+  id TEXT PRIMARY KEY NOT NULL,
+  project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+  period_start TEXT NOT NULL,
+  period_end TEXT NOT NULL,
+  health TEXT NOT NULL DEFAULT 'green' CHECK (health IN ('green','amber','red')),
+  narrative TEXT,
+  metrics TEXT NOT NULL DEFAULT '{}', 
+  status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft','sent')),
+  sent_at TEXT,
+  created_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE project_setup_template_phases (
+  id TEXT PRIMARY KEY NOT NULL,
+  template_id TEXT NOT NULL REFERENCES project_setup_templates(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  description TEXT,
+  position INTEGER NOT NULL DEFAULT 0,
+  
+  offset_days INTEGER NOT NULL DEFAULT 0 CHECK (offset_days >= 0),
+  duration_days INTEGER NOT NULL DEFAULT 7 CHECK (duration_days >= 0)
+);
+
+CREATE TABLE project_setup_template_tasks (
+  id TEXT PRIMARY KEY NOT NULL,
+  template_id TEXT NOT NULL REFERENCES project_setup_templates(id) ON DELETE CASCADE,
+  phase_id TEXT NOT NULL REFERENCES project_setup_template_phases(id) ON DELETE CASCADE,
+  title TEXT NOT NULL,
+  description TEXT,
+  position INTEGER NOT NULL DEFAULT 0,
+  estimated_hours REAL CHECK (estimated_hours IS NULL OR estimated_hours >= 0),
+  priority_id TEXT REFERENCES config_list_items(id) ON DELETE SET NULL
+);
+
+CREATE TABLE project_setup_templates (
+  id TEXT PRIMARY KEY NOT NULL,
+  name TEXT NOT NULL,
+  description TEXT,
+  project_type_id TEXT REFERENCES config_list_items(id) ON DELETE SET NULL,
+  is_active INTEGER NOT NULL DEFAULT 1 CHECK (is_active IN (0,1)),
+  created_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE projects (
+  id TEXT PRIMARY KEY NOT NULL,
+  name TEXT NOT NULL,
+  description TEXT,
+  company_id TEXT REFERENCES companies(id) ON DELETE SET NULL,
+  type_id TEXT REFERENCES config_list_items(id) ON DELETE SET NULL,
+  status TEXT NOT NULL DEFAULT 'active'
+    CHECK (status IN ('planning','active','on_hold','completed','cancelled')),
+  owner_id TEXT REFERENCES people(id) ON DELETE SET NULL,
+  delivery_manager_id TEXT REFERENCES people(id) ON DELETE SET NULL,
+  squad TEXT,
+  start_date TEXT,
+  end_date TEXT,
+  sla_policy_id TEXT REFERENCES sla_policies(id) ON DELETE SET NULL,
+  setup_template_id TEXT REFERENCES project_setup_templates(id) ON DELETE SET NULL,
+  
+  
+  auto_ticket_enabled INTEGER NOT NULL DEFAULT 0 CHECK (auto_ticket_enabled IN (0,1)),
+  inbound_address TEXT COLLATE NOCASE,
+  match_sender_domain INTEGER NOT NULL DEFAULT 0 CHECK (match_sender_domain IN (0,1)),
+  created_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
 CREATE TABLE push_subscriptions (
   id TEXT PRIMARY KEY NOT NULL,
   user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
@@ -285,6 +673,110 @@ CREATE TABLE rate_limits (
   count INTEGER NOT NULL DEFAULT 0
 );
 
+CREATE TABLE relationship_auto_actions (
+  id TEXT PRIMARY KEY NOT NULL,
+  contact_id TEXT NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+  life_event_id TEXT REFERENCES contact_life_events(id) ON DELETE CASCADE,
+  action_type TEXT NOT NULL CHECK (action_type IN ('reconnect','birthday','congratulate','anniversary')),
+  title TEXT NOT NULL,
+  description TEXT,
+  due_date TEXT NOT NULL, 
+  status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending','done','dismissed')),
+  assigned_person_id TEXT REFERENCES people(id) ON DELETE SET NULL,
+  completed_at TEXT,
+  completed_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  created_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE relationship_messages (
+  id TEXT PRIMARY KEY NOT NULL,
+  contact_id TEXT NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+  auto_action_id TEXT REFERENCES relationship_auto_actions(id) ON DELETE SET NULL,
+  channel TEXT NOT NULL CHECK (channel IN ('email','sms','linkedin')),
+  subject TEXT,
+  body TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft','sent')),
+  
+  drafted_by TEXT NOT NULL DEFAULT 'manual' CHECK (drafted_by IN ('manual','ai','rule_based')),
+  sent_at TEXT,
+  sent_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  created_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE review_template_items (
+  id TEXT PRIMARY KEY NOT NULL,
+  template_id TEXT NOT NULL REFERENCES review_templates(id) ON DELETE CASCADE,
+  area TEXT NOT NULL,
+  label TEXT NOT NULL,
+  description TEXT,
+  is_mandatory INTEGER NOT NULL DEFAULT 0 CHECK (is_mandatory IN (0,1)),
+  sort_order INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE review_templates (
+  id TEXT PRIMARY KEY NOT NULL,
+  name TEXT NOT NULL,
+  description TEXT,
+  is_active INTEGER NOT NULL DEFAULT 1 CHECK (is_active IN (0,1)),
+  created_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE roadmap_items (
+  id TEXT PRIMARY KEY NOT NULL,
+  roadmap_id TEXT NOT NULL REFERENCES roadmaps(id) ON DELETE CASCADE,
+  goal_id TEXT REFERENCES project_goals(id) ON DELETE SET NULL,
+  title TEXT NOT NULL,
+  description TEXT,
+  status TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned','in_progress','done','at_risk')),
+  start_date TEXT,
+  end_date TEXT,
+  owner_id TEXT REFERENCES people(id) ON DELETE SET NULL,
+  position INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE roadmaps (
+  id TEXT PRIMARY KEY NOT NULL,
+  project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  description TEXT,
+  start_date TEXT,
+  end_date TEXT,
+  created_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE scorecard_template_items (
+  id TEXT PRIMARY KEY NOT NULL,
+  template_id TEXT NOT NULL REFERENCES scorecard_templates(id) ON DELETE CASCADE,
+  label TEXT NOT NULL,
+  description TEXT,
+  sort_order INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE scorecard_templates (
+  id TEXT PRIMARY KEY NOT NULL,
+  name TEXT NOT NULL,
+  description TEXT,
+  cadence TEXT NOT NULL DEFAULT 'weekly' CHECK (cadence IN ('weekly','monthly')),
+  is_active INTEGER NOT NULL DEFAULT 1 CHECK (is_active IN (0,1)),
+  created_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
 CREATE TABLE sidebar_favorites (
   id TEXT PRIMARY KEY NOT NULL,
   user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
@@ -292,6 +784,109 @@ CREATE TABLE sidebar_favorites (
   position INTEGER NOT NULL DEFAULT 0,
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
   UNIQUE (user_id, item_key)
+);
+
+CREATE TABLE sla_policies (
+  id TEXT PRIMARY KEY NOT NULL,
+  name TEXT NOT NULL,
+  description TEXT,
+  company_id TEXT REFERENCES companies(id) ON DELETE SET NULL,
+  
+  timezone TEXT NOT NULL DEFAULT 'Australia/Melbourne',
+  business_days TEXT NOT NULL DEFAULT '1,2,3,4,5', 
+  business_start TEXT NOT NULL DEFAULT '09:00' CHECK (length(business_start) = 5),
+  business_end TEXT NOT NULL DEFAULT '17:30' CHECK (length(business_end) = 5),
+  is_active INTEGER NOT NULL DEFAULT 1 CHECK (is_active IN (0,1)),
+  created_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE sla_policy_rules (
+  id TEXT PRIMARY KEY NOT NULL,
+  policy_id TEXT NOT NULL REFERENCES sla_policies(id) ON DELETE CASCADE,
+  priority_id TEXT NOT NULL REFERENCES config_list_items(id) ON DELETE CASCADE,
+  response_hours REAL NOT NULL CHECK (response_hours > 0),
+  resolution_hours REAL NOT NULL CHECK (resolution_hours > 0),
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  UNIQUE (policy_id, priority_id)
+);
+
+CREATE TABLE sprints (
+  id TEXT PRIMARY KEY NOT NULL,
+  project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  goal TEXT,
+  status TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned','active','closed')),
+  start_date TEXT,
+  end_date TEXT,
+  position INTEGER NOT NULL DEFAULT 0,
+  closed_at TEXT,
+  created_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE squad_actions (
+  id TEXT PRIMARY KEY NOT NULL,
+  session_id TEXT NOT NULL REFERENCES squad_sessions(id) ON DELETE CASCADE,
+  squad_id TEXT NOT NULL REFERENCES squads(id) ON DELETE CASCADE,
+  title TEXT NOT NULL,
+  assignee_person_id TEXT REFERENCES people(id) ON DELETE SET NULL,
+  due_date TEXT,
+  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','done')),
+  completed_at TEXT,
+  created_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE squad_leads (
+  id TEXT PRIMARY KEY NOT NULL,
+  squad_id TEXT NOT NULL REFERENCES squads(id) ON DELETE CASCADE,
+  person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  role TEXT NOT NULL CHECK (role IN ('director','design_lead','account_lead','strategy_lead','other')),
+  created_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  UNIQUE (squad_id, person_id, role)
+);
+
+CREATE TABLE squad_notification_config (
+  id TEXT PRIMARY KEY NOT NULL,
+  squad_id TEXT NOT NULL UNIQUE REFERENCES squads(id) ON DELETE CASCADE,
+  
+  slack_channel TEXT,
+  
+  notify_members_on_session INTEGER NOT NULL DEFAULT 1 CHECK (notify_members_on_session IN (0,1)),
+  
+  notify_assignee_on_action INTEGER NOT NULL DEFAULT 1 CHECK (notify_assignee_on_action IN (0,1)),
+  
+  notify_leads_on_session INTEGER NOT NULL DEFAULT 1 CHECK (notify_leads_on_session IN (0,1)),
+  updated_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE squad_sessions (
+  id TEXT PRIMARY KEY NOT NULL,
+  squad_id TEXT NOT NULL REFERENCES squads(id) ON DELETE CASCADE,
+  
+  week_start TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft','completed')),
+  progress TEXT NOT NULL DEFAULT '',
+  plans TEXT NOT NULL DEFAULT '',
+  problems TEXT NOT NULL DEFAULT '',
+  promotions TEXT NOT NULL DEFAULT '',
+  
+  brief_source TEXT NOT NULL DEFAULT 'rules' CHECK (brief_source IN ('rules','ai')),
+  
+  snapshot TEXT NOT NULL DEFAULT '[]',
+  facilitator_person_id TEXT REFERENCES people(id) ON DELETE SET NULL,
+  created_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  completed_at TEXT,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  UNIQUE (squad_id, week_start)
 );
 
 CREATE TABLE squads (
@@ -304,6 +899,122 @@ CREATE TABLE squads (
   kickoff_time TEXT,
   focus_note TEXT,
   is_active INTEGER NOT NULL DEFAULT 1 CHECK (is_active IN (0,1)),
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE sync_runs (
+  id TEXT PRIMARY KEY NOT NULL,
+  provider TEXT NOT NULL CHECK (provider IN ('productive','google','xero')),
+  trigger TEXT NOT NULL DEFAULT 'manual' CHECK (trigger IN ('manual','background')),
+  status TEXT NOT NULL DEFAULT 'running' CHECK (status IN ('running','succeeded','failed')),
+  started_at TEXT NOT NULL,
+  finished_at TEXT,
+  
+  summary TEXT,
+  
+  error TEXT,
+  triggered_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE task_resources (
+  id TEXT PRIMARY KEY NOT NULL,
+  task_id TEXT NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL CHECK (kind IN ('team','budget','compute','link','other')),
+  label TEXT NOT NULL,
+  person_id TEXT REFERENCES people(id) ON DELETE SET NULL,
+  quantity REAL,
+  unit TEXT,
+  url TEXT,
+  created_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE task_sla (
+  id TEXT PRIMARY KEY NOT NULL,
+  task_id TEXT NOT NULL UNIQUE REFERENCES tasks(id) ON DELETE CASCADE,
+  policy_id TEXT NOT NULL REFERENCES sla_policies(id) ON DELETE CASCADE,
+  priority_id TEXT REFERENCES config_list_items(id) ON DELETE SET NULL,
+  started_at TEXT NOT NULL,
+  response_deadline TEXT NOT NULL,
+  resolution_deadline TEXT NOT NULL,
+  responded_at TEXT,
+  resolved_at TEXT,
+  
+  response_breached INTEGER NOT NULL DEFAULT 0 CHECK (response_breached IN (0,1)),
+  resolution_breached INTEGER NOT NULL DEFAULT 0 CHECK (resolution_breached IN (0,1)),
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE task_todos (
+  id TEXT PRIMARY KEY NOT NULL,
+  task_id TEXT NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+  title TEXT NOT NULL,
+  is_done INTEGER NOT NULL DEFAULT 0 CHECK (is_done IN (0,1)),
+  position INTEGER NOT NULL DEFAULT 0,
+  done_at TEXT,
+  done_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE task_watchers (
+  id TEXT PRIMARY KEY NOT NULL,
+  task_id TEXT NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  UNIQUE (task_id, user_id)
+);
+
+CREATE TABLE tasks (
+  id TEXT PRIMARY KEY NOT NULL,
+  title TEXT NOT NULL,
+  description TEXT,
+  resource_type TEXT NOT NULL DEFAULT 'project'
+    CHECK (resource_type IN ('project','company','contact','deal','client','person','internal')),
+  resource_id TEXT NOT NULL,
+  
+  project_id TEXT REFERENCES projects(id) ON DELETE CASCADE,
+  status_id TEXT REFERENCES config_list_items(id) ON DELETE SET NULL,
+  priority_id TEXT REFERENCES config_list_items(id) ON DELETE SET NULL,
+  type_id TEXT REFERENCES config_list_items(id) ON DELETE SET NULL,
+  is_phase INTEGER NOT NULL DEFAULT 0 CHECK (is_phase IN (0,1)),
+  phase_id TEXT REFERENCES tasks(id) ON DELETE SET NULL,
+  parent_task_id TEXT REFERENCES tasks(id) ON DELETE CASCADE,
+  roadmap_item_id TEXT REFERENCES roadmap_items(id) ON DELETE SET NULL,
+  sprint_id TEXT REFERENCES sprints(id) ON DELETE SET NULL,
+  assignee_id TEXT REFERENCES people(id) ON DELETE SET NULL,
+  reporter_id TEXT REFERENCES people(id) ON DELETE SET NULL,
+  created_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  due_date TEXT,
+  start_date TEXT,
+  estimated_hours REAL CHECK (estimated_hours IS NULL OR estimated_hours >= 0),
+  internal_hours REAL CHECK (internal_hours IS NULL OR internal_hours >= 0),
+  is_private INTEGER NOT NULL DEFAULT 0 CHECK (is_private IN (0,1)),
+  sort_order INTEGER NOT NULL DEFAULT 0,
+  
+  requires_approval INTEGER NOT NULL DEFAULT 0 CHECK (requires_approval IN (0,1)),
+  approval_status TEXT CHECK (approval_status IS NULL OR approval_status IN ('pending','approved','rejected')),
+  approved_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  approved_at TEXT,
+  
+  source TEXT NOT NULL DEFAULT 'manual' CHECK (source IN ('manual','template','email','agent')),
+  email_thread_id TEXT,
+  completed_at TEXT,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE template_profiles (
+  id TEXT PRIMARY KEY NOT NULL,
+  name TEXT NOT NULL,
+  description TEXT,
+  onboarding_template_id TEXT NOT NULL REFERENCES onboarding_templates(id) ON DELETE RESTRICT,
+  scorecard_template_id TEXT NOT NULL REFERENCES scorecard_templates(id) ON DELETE RESTRICT,
+  review_template_id TEXT NOT NULL REFERENCES review_templates(id) ON DELETE RESTRICT,
+  is_active INTEGER NOT NULL DEFAULT 1 CHECK (is_active IN (0,1)),
+  created_by TEXT REFERENCES users(id) ON DELETE SET NULL,
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
   updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
 );
@@ -376,28 +1087,78 @@ CREATE TABLE users (
 
 CREATE INDEX idx_action_items_assignee ON action_items(assigned_person_id, is_completed, due_date);
 
+CREATE INDEX idx_action_items_assignee_completed ON action_items(assigned_person_id, is_completed, completed_at);
+
+CREATE INDEX idx_action_items_completed ON action_items(is_completed, completed_at);
+
 CREATE INDEX idx_action_items_open ON action_items(is_completed, due_date);
 
 CREATE UNIQUE INDEX idx_action_items_source
   ON action_items(source_module, source_type, source_id) WHERE source_id IS NOT NULL;
 
+CREATE INDEX idx_agent_task_runs_task ON agent_task_runs(task_id, started_at);
+
 CREATE INDEX idx_companies_account_manager ON companies(account_manager_id);
 
+CREATE INDEX idx_companies_created ON companies(created_at);
+
 CREATE UNIQUE INDEX idx_companies_domain ON companies(domain) WHERE domain IS NOT NULL;
+
+CREATE INDEX idx_companies_industry ON companies(industry, name);
 
 CREATE INDEX idx_companies_name ON companies(name);
 
 CREATE INDEX idx_companies_parent ON companies(parent_id);
 
+CREATE INDEX idx_config_list_items_list ON config_list_items(list_id, position, label);
+
+CREATE INDEX idx_contact_communications_contact ON contact_communications(contact_id, occurred_at);
+
+CREATE INDEX idx_contact_communications_occurred ON contact_communications(occurred_at);
+
+CREATE INDEX idx_contact_life_events_contact ON contact_life_events(contact_id, event_date);
+
+CREATE INDEX idx_contact_life_events_created ON contact_life_events(created_at);
+
+CREATE INDEX idx_contact_partners_partner ON contact_partners(partner_contact_id);
+
+CREATE INDEX idx_contact_relationship_profiles_birthday ON contact_relationship_profiles(birthday);
+
 CREATE INDEX idx_contacts_company ON contacts(company_id, last_name, first_name);
+
+CREATE INDEX idx_contacts_created ON contacts(created_at);
 
 CREATE UNIQUE INDEX idx_contacts_email ON contacts(email) WHERE email IS NOT NULL;
 
 CREATE INDEX idx_contacts_name ON contacts(last_name, first_name);
 
+CREATE UNIQUE INDEX idx_contacts_one_primary ON contacts(company_id) WHERE is_primary = 1 AND company_id IS NOT NULL;
+
+CREATE INDEX idx_documents_expiry ON documents(expiry_date) WHERE expiry_date IS NOT NULL;
+
+CREATE INDEX idx_documents_person ON documents(person_id, created_at);
+
 CREATE INDEX idx_history_actor ON history(actor_id, created_at);
 
 CREATE INDEX idx_history_resource ON history(resource_type, resource_id, created_at);
+
+CREATE INDEX idx_history_type_created ON history(resource_type, created_at);
+
+CREATE INDEX idx_inbound_emails_company ON inbound_emails(company_id, received_at);
+
+CREATE INDEX idx_inbound_emails_from ON inbound_emails(from_address, received_at);
+
+CREATE INDEX idx_inbound_emails_received ON inbound_emails(received_at);
+
+CREATE INDEX idx_inbound_emails_task ON inbound_emails(task_id);
+
+CREATE INDEX idx_inbound_emails_thread ON inbound_emails(thread_id) WHERE thread_id IS NOT NULL;
+
+CREATE INDEX idx_lead_scan_log_source ON lead_scan_log(source, started_at);
+
+CREATE INDEX idx_lead_scan_log_started ON lead_scan_log(started_at);
+
+CREATE INDEX idx_mail_outbox_created ON mail_outbox(created_at);
 
 CREATE INDEX idx_mail_outbox_to ON mail_outbox(to_address, created_at);
 
@@ -411,15 +1172,39 @@ CREATE INDEX idx_notifications_inbox ON notifications(user_id, dismissed_at, cre
 
 CREATE INDEX idx_notifications_unread ON notifications(user_id, read_at);
 
+CREATE INDEX idx_onboarding_items_phase ON onboarding_items(phase_id);
+
+CREATE INDEX idx_onboarding_items_template ON onboarding_items(template_id, phase_id, sort_order);
+
+CREATE INDEX idx_onboarding_progress_item ON onboarding_progress(item_id);
+
+CREATE INDEX idx_onboarding_templates_active_name ON onboarding_templates(is_active, name);
+
+CREATE INDEX idx_people_linkedin_url ON people(lower(linkedin_url));
+
 CREATE INDEX idx_people_manager ON people(manager_id);
 
 CREATE INDEX idx_people_name ON people(last_name, first_name);
 
 CREATE INDEX idx_people_squad ON people(squad);
 
+CREATE INDEX idx_people_start_date ON people(start_date);
+
 CREATE INDEX idx_people_status_name ON people(employment_status, last_name, first_name);
 
+CREATE INDEX idx_people_title ON people(title);
+
+CREATE INDEX idx_change_alerts_open ON person_change_alerts(acknowledged_at, detected_at);
+
+CREATE INDEX idx_change_alerts_person ON person_change_alerts(person_id, detected_at);
+
+CREATE INDEX idx_linkedin_activities_person ON person_linkedin_activities(person_id, posted_at);
+
 CREATE INDEX idx_portal_invitations_company ON portal_invitations(company_id, created_at);
+
+CREATE INDEX idx_portal_invitations_created ON portal_invitations(created_at);
+
+CREATE INDEX idx_portal_invitations_email ON portal_invitations(email, accepted_at, revoked_at);
 
 CREATE INDEX idx_portal_magic_links_user ON portal_magic_links(portal_user_id);
 
@@ -427,8 +1212,160 @@ CREATE INDEX idx_portal_sessions_user ON portal_sessions(portal_user_id);
 
 CREATE INDEX idx_portal_users_company ON portal_users(company_id);
 
+CREATE INDEX idx_portal_users_company_created ON portal_users(company_id, created_at);
+
+CREATE INDEX idx_portal_users_created ON portal_users(created_at);
+
+CREATE INDEX idx_project_ai_summaries_project ON project_ai_summaries(project_id, created_at);
+
+CREATE INDEX idx_project_decisions_project ON project_decisions(project_id, created_at);
+
+CREATE INDEX idx_project_goals_project ON project_goals(project_id, position, created_at);
+
+CREATE INDEX idx_project_members_person ON project_members(person_id, project_id);
+
+CREATE INDEX idx_project_reports_project ON project_reports(project_id, period_end);
+
+CREATE INDEX idx_setup_template_phases_template ON project_setup_template_phases(template_id, position);
+
+CREATE INDEX idx_setup_template_tasks_phase ON project_setup_template_tasks(phase_id, position);
+
+CREATE INDEX idx_setup_template_tasks_template ON project_setup_template_tasks(template_id);
+
+CREATE INDEX idx_project_setup_templates_name ON project_setup_templates(is_active, name);
+
+CREATE INDEX idx_projects_auto_ticket ON projects(auto_ticket_enabled, company_id);
+
+CREATE INDEX idx_projects_company ON projects(company_id, name);
+
+CREATE INDEX idx_projects_dm ON projects(delivery_manager_id);
+
+CREATE UNIQUE INDEX idx_projects_inbound_address ON projects(inbound_address) WHERE inbound_address IS NOT NULL;
+
+CREATE INDEX idx_projects_name ON projects(name);
+
+CREATE INDEX idx_projects_owner ON projects(owner_id);
+
+CREATE INDEX idx_projects_sla ON projects(sla_policy_id);
+
+CREATE INDEX idx_projects_squad ON projects(squad);
+
+CREATE INDEX idx_projects_status_name ON projects(status, name);
+
+CREATE INDEX idx_projects_type ON projects(type_id);
+
 CREATE INDEX idx_push_subscriptions_user ON push_subscriptions(user_id);
+
+CREATE INDEX idx_rate_limits_window ON rate_limits(window_start);
+
+CREATE INDEX idx_relationship_auto_actions_contact ON relationship_auto_actions(contact_id, status, due_date);
+
+CREATE INDEX idx_relationship_auto_actions_event ON relationship_auto_actions(life_event_id);
+
+CREATE INDEX idx_relationship_auto_actions_status_due ON relationship_auto_actions(status, due_date);
+
+CREATE INDEX idx_relationship_messages_contact ON relationship_messages(contact_id, created_at);
+
+CREATE INDEX idx_review_template_items_template ON review_template_items(template_id, sort_order);
+
+CREATE INDEX idx_review_templates_active_name ON review_templates(is_active, name);
+
+CREATE INDEX idx_roadmap_items_goal ON roadmap_items(goal_id);
+
+CREATE INDEX idx_roadmap_items_roadmap ON roadmap_items(roadmap_id, start_date, position);
+
+CREATE INDEX idx_roadmaps_project ON roadmaps(project_id, start_date);
+
+CREATE INDEX idx_scorecard_template_items_template ON scorecard_template_items(template_id, sort_order);
+
+CREATE INDEX idx_scorecard_templates_active_name ON scorecard_templates(is_active, name);
+
+CREATE INDEX idx_sla_policies_company ON sla_policies(company_id);
+
+CREATE INDEX idx_sla_policies_name ON sla_policies(name);
+
+CREATE INDEX idx_sprints_project ON sprints(project_id, position, start_date, created_at);
+
+CREATE INDEX idx_sprints_status ON sprints(status, project_id);
+
+CREATE INDEX idx_squad_actions_assignee ON squad_actions(assignee_person_id, status);
+
+CREATE INDEX idx_squad_actions_session ON squad_actions(session_id, created_at);
+
+CREATE INDEX idx_squad_actions_squad_status ON squad_actions(squad_id, status);
+
+CREATE INDEX idx_squad_leads_person ON squad_leads(person_id);
+
+CREATE INDEX idx_sync_runs_provider_started ON sync_runs(provider, started_at);
+
+CREATE INDEX idx_sync_runs_provider_status ON sync_runs(provider, status, finished_at);
+
+CREATE INDEX idx_task_resources_task ON task_resources(task_id, created_at);
+
+CREATE INDEX idx_task_sla_policy ON task_sla(policy_id);
+
+CREATE INDEX idx_task_sla_resolution ON task_sla(resolved_at, resolution_deadline);
+
+CREATE INDEX idx_task_sla_response ON task_sla(responded_at, response_deadline);
+
+CREATE INDEX idx_task_todos_task ON task_todos(task_id, position);
+
+CREATE INDEX idx_task_watchers_user ON task_watchers(user_id, task_id);
+
+CREATE INDEX idx_tasks_assignee ON tasks(assignee_id, status_id, due_date);
+
+CREATE INDEX idx_tasks_created_by ON tasks(created_by);
+
+CREATE INDEX idx_tasks_due ON tasks(due_date);
+
+CREATE INDEX idx_tasks_email_thread ON tasks(email_thread_id) WHERE email_thread_id IS NOT NULL;
+
+CREATE INDEX idx_tasks_parent ON tasks(parent_task_id, sort_order);
+
+CREATE INDEX idx_tasks_phase ON tasks(phase_id);
+
+CREATE INDEX idx_tasks_priority ON tasks(priority_id);
+
+CREATE INDEX idx_tasks_project_created ON tasks(project_id, created_at);
+
+CREATE INDEX idx_tasks_project_status ON tasks(project_id, status_id, sort_order);
+
+CREATE INDEX idx_tasks_reporter ON tasks(reporter_id);
+
+CREATE INDEX idx_tasks_resource ON tasks(resource_type, resource_id);
+
+CREATE INDEX idx_tasks_roadmap_item ON tasks(roadmap_item_id);
+
+CREATE INDEX idx_tasks_sprint ON tasks(sprint_id, status_id);
+
+CREATE INDEX idx_tasks_status ON tasks(status_id, updated_at);
+
+CREATE INDEX idx_tasks_type ON tasks(type_id);
+
+CREATE INDEX idx_tasks_updated ON tasks(updated_at);
+
+CREATE INDEX idx_template_profiles_active_name ON template_profiles(is_active, name);
+
+CREATE INDEX idx_template_profiles_onboarding ON template_profiles(onboarding_template_id);
+
+CREATE INDEX idx_template_profiles_review ON template_profiles(review_template_id);
+
+CREATE INDEX idx_template_profiles_scorecard ON template_profiles(scorecard_template_id);
 
 CREATE INDEX idx_user_sessions_user ON user_sessions(user_id, revoked_at);
 
 CREATE INDEX idx_users_access_level ON users(access_level);
+
+CREATE INDEX idx_users_disabled ON users(disabled_at);
+
+CREATE INDEX idx_users_last_login ON users(last_login_at);
+
+CREATE INDEX idx_users_name ON users(name);
+
+CREATE INDEX idx_users_onboarding_template ON users(onboarding_template_id);
+
+CREATE INDEX idx_users_review_template ON users(review_template_id);
+
+CREATE INDEX idx_users_scorecard_template ON users(scorecard_template_id);
+
+CREATE INDEX idx_users_template_profile ON users(template_profile_id);

@@ -332,3 +332,374 @@ INSERT OR REPLACE INTO action_items (id, title, source_module, source_type, sour
   ('ai-timesheet-ethan','Submit last week''s timesheet','time','missing_time','ai-timesheet-ethan',NULL,'ethan-brown','2026-11-24','user-olivia-bennett'),
   ('ai-onboard-kai','Finish Kai''s week-one onboarding checklist','manual','manual',NULL,NULL,'daniel-costa','2026-11-27','user-olivia-bennett'),
   ('ai-invoice-kinetic','Chase overdue Kinetic Logistics invoice INV-1042','invoices','overdue_invoice','ai-invoice-kinetic','co-kinetic','hannah-wright','2026-11-18','user-olivia-bennett');
+-- ==== people: templates, onboarding, LinkedIn ====
+-- The five onboarding phases and the locked Common template (tpl-onb-common) are reference data
+-- created by migrations 0015/0014. Headers use upserts (profiles reference them ON DELETE RESTRICT).
+-- HR documents are not seeded: each needs an object in R2.
+INSERT INTO onboarding_templates (id, name, description, is_locked, is_active, created_by) VALUES
+  ('tpl-onb-developer','Developer','Engineering setup, code review and release practices.',0,1,'user-olivia-bennett'),
+  ('tpl-onb-delivery','Delivery','Project management, client communication and reporting.',0,1,'user-olivia-bennett'),
+  ('tpl-onb-sales','Sales & Growth','CRM, pipeline, proposals and pricing.',0,1,'user-olivia-bennett')
+  ON CONFLICT(id) DO UPDATE SET name = excluded.name, description = excluded.description, is_active = 1;
+INSERT OR REPLACE INTO onboarding_items (id, template_id, phase_id, title, description, sort_order) VALUES
+  ('onb-common-01','tpl-onb-common','phase-foundation','Sign your employment agreement','Return the signed copy to People & Culture (Grace).',1),
+  ('onb-common-02','tpl-onb-common','phase-foundation','Set up payroll and superannuation','Enter your tax file number, bank and super details in Xero Me.',2),
+  ('onb-common-03','tpl-onb-common','phase-foundation','Meet your manager and your buddy','Book a 30-minute 1:1 for your first Friday.',3),
+  ('onb-common-04','tpl-onb-common','phase-foundation','Read the culture deck and our values',NULL,4),
+  ('onb-common-05','tpl-onb-common','phase-business','Get access to the tools','Google Workspace, Slack, Productive and 1Password.',1),
+  ('onb-common-06','tpl-onb-common','phase-business','Learn how a project runs from deal to delivery','Ask your manager for the walkthrough recording.',2),
+  ('onb-common-07','tpl-onb-common','phase-business','Review our ten biggest clients and their squads',NULL,3),
+  ('onb-common-08','tpl-onb-common','phase-delivery','Log your time daily in Productive',NULL,1),
+  ('onb-common-09','tpl-onb-common','phase-delivery','Join your squad''s weekly 4P session','Progress, Plans, Problems, Promotions.',2),
+  ('onb-common-10','tpl-onb-common','phase-delivery','Shadow a client status meeting',NULL,3),
+  ('onb-common-11','tpl-onb-common','phase-mastery','Agree 30/60/90-day goals with your manager',NULL,1),
+  ('onb-common-12','tpl-onb-common','phase-mastery','Complete your first scorecard',NULL,2),
+  ('onb-common-13','tpl-onb-common','phase-mastery','Present something you learned at Friday show-and-tell',NULL,3),
+  ('onb-common-14','tpl-onb-common','phase-independence','Run a client or internal meeting on your own',NULL,1),
+  ('onb-common-15','tpl-onb-common','phase-independence','Give feedback to a teammate through a 360 request',NULL,2),
+  ('onb-common-16','tpl-onb-common','phase-independence','Complete your probation review','Your manager books it for the end of month three.',3),
+  ('onb-dev-01','tpl-onb-developer','phase-foundation','Set up your laptop, SSH keys and GitHub access',NULL,1),
+  ('onb-dev-02','tpl-onb-developer','phase-foundation','Read the engineering handbook',NULL,2),
+  ('onb-dev-03','tpl-onb-developer','phase-business','Run the main client projects locally',NULL,1),
+  ('onb-dev-04','tpl-onb-developer','phase-business','Review the platform architecture diagrams',NULL,2),
+  ('onb-dev-05','tpl-onb-developer','phase-delivery','Ship your first pull request to production',NULL,1),
+  ('onb-dev-06','tpl-onb-developer','phase-delivery','Pair with a senior developer on a code review',NULL,2),
+  ('onb-dev-07','tpl-onb-developer','phase-mastery','Own a small feature from ticket to release',NULL,1),
+  ('onb-dev-08','tpl-onb-developer','phase-mastery','Learn the release and rollback process',NULL,2),
+  ('onb-dev-09','tpl-onb-developer','phase-independence','Join the support roster for a week',NULL,1),
+  ('onb-dev-10','tpl-onb-developer','phase-independence','Write or improve a runbook',NULL,2),
+  ('onb-del-01','tpl-onb-delivery','phase-foundation','Get project manager access in Productive',NULL,1),
+  ('onb-del-02','tpl-onb-delivery','phase-business','Read the statements of work for your accounts',NULL,1),
+  ('onb-del-03','tpl-onb-delivery','phase-business','Learn how budgets and burn are tracked',NULL,2),
+  ('onb-del-04','tpl-onb-delivery','phase-delivery','Run a sprint planning session with support',NULL,1),
+  ('onb-del-05','tpl-onb-delivery','phase-delivery','Send your first weekly client status report',NULL,2),
+  ('onb-del-06','tpl-onb-delivery','phase-mastery','Prepare a QBR deck with your account lead',NULL,1),
+  ('onb-del-07','tpl-onb-delivery','phase-independence','Manage a project end to end',NULL,1),
+  ('onb-sal-01','tpl-onb-sales','phase-foundation','Get CRM access and set up your email signature',NULL,1),
+  ('onb-sal-02','tpl-onb-sales','phase-business','Learn our services, pricing and rate card',NULL,1),
+  ('onb-sal-03','tpl-onb-sales','phase-business','Review three recent winning proposals',NULL,2),
+  ('onb-sal-04','tpl-onb-sales','phase-delivery','Sit in on two discovery calls',NULL,1),
+  ('onb-sal-05','tpl-onb-sales','phase-mastery','Draft a proposal with Emily',NULL,1),
+  ('onb-sal-06','tpl-onb-sales','phase-independence','Own a pipeline of five qualified deals',NULL,1);
+INSERT INTO scorecard_templates (id, name, description, cadence, is_active, created_by) VALUES
+  ('tpl-sc-engineering','Engineering weekly','For developers and technical leads.','weekly',1,'user-olivia-bennett'),
+  ('tpl-sc-delivery','Delivery weekly','For project and delivery managers.','weekly',1,'user-olivia-bennett'),
+  ('tpl-sc-sales','Sales monthly','For business development and account executives.','monthly',1,'user-olivia-bennett')
+  ON CONFLICT(id) DO UPDATE SET name = excluded.name, description = excluded.description, cadence = excluded.cadence, is_active = 1;
+INSERT OR REPLACE INTO scorecard_template_items (id, template_id, label, description, sort_order) VALUES
+  ('sci-eng-1','tpl-sc-engineering','Pull requests reviewed within a day',NULL,1),
+  ('sci-eng-2','tpl-sc-engineering','Tests added for new work',NULL,2),
+  ('sci-eng-3','tpl-sc-engineering','Support tickets triaged',NULL,3),
+  ('sci-eng-4','tpl-sc-engineering','Time logged daily',NULL,4),
+  ('sci-del-1','tpl-sc-delivery','Client updates sent on time',NULL,1),
+  ('sci-del-2','tpl-sc-delivery','Budgets checked against burn',NULL,2),
+  ('sci-del-3','tpl-sc-delivery','Risks logged and escalated',NULL,3),
+  ('sci-del-4','tpl-sc-delivery','Team timesheets approved',NULL,4),
+  ('sci-sal-1','tpl-sc-sales','Pipeline reviewed and updated',NULL,1),
+  ('sci-sal-2','tpl-sc-sales','Follow-ups within 48 hours',NULL,2),
+  ('sci-sal-3','tpl-sc-sales','Proposals sent this month',NULL,3),
+  ('sci-sal-4','tpl-sc-sales','CRM notes complete',NULL,4);
+INSERT INTO review_templates (id, name, description, is_active, created_by) VALUES
+  ('tpl-rv-standard','Standard review','Quarterly review for individual contributors.',1,'user-olivia-bennett'),
+  ('tpl-rv-leadership','Leadership review','For leads, managers and heads.',1,'user-olivia-bennett')
+  ON CONFLICT(id) DO UPDATE SET name = excluded.name, description = excluded.description, is_active = 1;
+INSERT OR REPLACE INTO review_template_items (id, template_id, area, label, description, is_mandatory, sort_order) VALUES
+  ('rvi-std-1','tpl-rv-standard','Delivery','Delivers agreed work on time and to standard','Estimates honestly and flags risks early.',1,1),
+  ('rvi-std-2','tpl-rv-standard','Collaboration','Works well with the squad and with clients',NULL,1,2),
+  ('rvi-std-3','tpl-rv-standard','Growth','Learns new skills and shares what they learn',NULL,0,3),
+  ('rvi-std-4','tpl-rv-standard','Values','Lives the DotCollective values',NULL,1,4),
+  ('rvi-lead-1','tpl-rv-leadership','People','Develops and supports their team','Regular 1:1s, clear goals, honest feedback.',1,1),
+  ('rvi-lead-2','tpl-rv-leadership','Delivery','Keeps projects healthy and profitable',NULL,1,2),
+  ('rvi-lead-3','tpl-rv-leadership','Clients','Builds trusted client relationships',NULL,1,3),
+  ('rvi-lead-4','tpl-rv-leadership','Strategy','Contributes to planning and priorities',NULL,0,4);
+INSERT INTO template_profiles (id, name, description, onboarding_template_id, scorecard_template_id, review_template_id, is_active, created_by) VALUES
+  ('prof-developer','Developer','Developers and technical leads.','tpl-onb-developer','tpl-sc-engineering','tpl-rv-standard',1,'user-olivia-bennett'),
+  ('prof-delivery','Delivery lead','Project managers and delivery leads.','tpl-onb-delivery','tpl-sc-delivery','tpl-rv-leadership',1,'user-olivia-bennett'),
+  ('prof-sales','Sales','Business development and account executives.','tpl-onb-sales','tpl-sc-sales','tpl-rv-standard',1,'user-olivia-bennett')
+  ON CONFLICT(id) DO UPDATE SET name = excluded.name, description = excluded.description, onboarding_template_id = excluded.onboarding_template_id,
+    scorecard_template_id = excluded.scorecard_template_id, review_template_id = excluded.review_template_id, is_active = 1;
+UPDATE users SET template_profile_id = 'prof-developer', onboarding_template_id = 'tpl-onb-developer', scorecard_template_id = 'tpl-sc-engineering', review_template_id = 'tpl-rv-standard'
+  WHERE id IN ('user-chloe-martin','user-ethan-brown','user-noah-wilson','user-zara-ahmed','user-max-patel');
+UPDATE users SET template_profile_id = 'prof-delivery', onboarding_template_id = 'tpl-onb-delivery', scorecard_template_id = 'tpl-sc-delivery', review_template_id = 'tpl-rv-leadership'
+  WHERE id IN ('user-lucas-rossi','user-oliver-smith','user-ava-jones');
+UPDATE users SET template_profile_id = 'prof-sales', onboarding_template_id = 'tpl-onb-sales', scorecard_template_id = 'tpl-sc-sales', review_template_id = 'tpl-rv-standard'
+  WHERE id IN ('user-ella-white','user-henry-scott');
+INSERT OR REPLACE INTO onboarding_progress (id, person_id, item_id, completed_at, completed_by) VALUES
+  ('op-kai-01','kai-robinson','onb-common-01','2026-11-02T01:30:00Z',NULL),
+  ('op-kai-02','kai-robinson','onb-common-02','2026-11-02T03:10:00Z',NULL),
+  ('op-kai-03','kai-robinson','onb-common-03','2026-11-03T23:00:00Z',NULL),
+  ('op-kai-04','kai-robinson','onb-common-05','2026-11-04T22:15:00Z',NULL),
+  ('op-ethan-01','ethan-brown','onb-common-01','2022-02-07T01:00:00Z','user-ethan-brown'),
+  ('op-ethan-02','ethan-brown','onb-common-02','2022-02-07T02:00:00Z','user-ethan-brown'),
+  ('op-ethan-03','ethan-brown','onb-dev-01','2022-02-08T02:00:00Z','user-ethan-brown'),
+  ('op-zara-01','zara-ahmed','onb-common-01','2021-08-02T01:00:00Z','user-zara-ahmed');
+UPDATE people SET linkedin_url = 'https://www.linkedin.com/in/zara-ahmed-design' WHERE id = 'zara-ahmed' AND linkedin_url IS NULL;
+UPDATE people SET linkedin_url = 'https://www.linkedin.com/in/noahwilson-dev' WHERE id = 'noah-wilson' AND linkedin_url IS NULL;
+INSERT OR REPLACE INTO person_linkedin_activities (id, person_id, activity_type, url, text_excerpt, posted_at, fetched_at) VALUES
+  ('pla-zara-1','zara-ahmed','post','https://www.linkedin.com/feed/update/urn:li:activity:7261000000000000001','Three things we learned rebuilding a design system for accessibility: start with focus states, test with a screen reader every sprint, and write the docs first.','2026-11-18T22:05:00Z','2026-11-20T00:00:00Z'),
+  ('pla-zara-2','zara-ahmed','comment','https://www.linkedin.com/feed/update/urn:li:activity:7261000000000000002','Great write-up, the colour-contrast tooling tip saved us hours.','2026-11-12T04:40:00Z','2026-11-20T00:00:00Z'),
+  ('pla-noah-1','noah-wilson','reaction','https://www.linkedin.com/feed/update/urn:li:activity:7261000000000000003',NULL,'2026-11-15T08:00:00Z','2026-11-20T00:00:00Z');
+INSERT OR REPLACE INTO person_change_alerts (id, person_id, source, external_id, change_type, before_json, after_json, detected_at) VALUES
+  ('pca-noah-title','noah-wilson','linkedin','seed-evt-1','title_change','{"title":"Developer"}','{"title":"Senior Developer"}','2026-11-20T09:12:00Z');
+
+-- ==== portal ====
+-- Invitation records behind the two seeded portal users, and one still waiting for David Hughes.
+-- token_hash values are placeholders that no token hashes to: seeded links can never be used.
+INSERT OR REPLACE INTO portal_invitations (id, company_id, contact_id, email, name, token_hash, expires_at, accepted_at, revoked_at, invited_by, created_at) VALUES
+  ('inv-rachel-green','co-harbour-co','ct-rachel-green','rachel@harbourco.com.au','Rachel Green','seed-placeholder-inv-rachel-green','2026-10-08T00:00:00Z','2026-10-02T04:12:00Z',NULL,'user-olivia-bennett','2026-10-01T00:00:00Z'),
+  ('inv-sam-oconnor','co-greenleaf','ct-sam-oconnor','sam@greenleafenergy.com.au','Sam O''Connor','seed-placeholder-inv-sam-oconnor','2026-10-22T00:00:00Z','2026-10-15T21:40:00Z',NULL,'user-olivia-bennett','2026-10-15T00:00:00Z'),
+  ('inv-david-hughes','co-atlas-health','ct-david-hughes','david@atlashealth.com.au','David Hughes','seed-placeholder-inv-david-hughes','2026-11-30T00:00:00Z',NULL,NULL,'user-james-nguyen','2026-11-23T00:00:00Z');
+-- ==== end portal ====
+-- ==== records: notes and history ====
+-- A few threaded notes on people in Tom Fletcher's team (Apollo), with their history rows.
+INSERT OR REPLACE INTO notes (id, resource_type, resource_id, author_id, content, visibility, mentions, parent_id, created_at, updated_at) VALUES
+  ('note-lucas-leadership','person','lucas-rossi','user-tom-fletcher','Lucas ran the Harbour & Co discovery workshop solo this week and the client asked for him by name on the next phase. Worth discussing a step up to senior PM at his review.','["executive","head","manager"]','[]',NULL,'2026-10-14T05:12:00Z','2026-10-14T05:12:00Z'),
+  ('note-lucas-leadership-reply','person','lucas-rossi','user-priya-raman','Agreed. Let''s line up the senior PM scorecard before the November cycle.','["executive","head","manager"]','[]','note-lucas-leadership','2026-10-15T00:40:00Z','2026-10-15T00:40:00Z'),
+  ('note-isla-research','person','isla-thompson','user-lucas-rossi','Isla''s usability testing on the BrightPath enrolment flow cut drop-off at step 3 by a third. Shared the report in #apollo.','["executive","head","manager","lead","employee"]','["user-tom-fletcher"]',NULL,'2026-11-03T03:25:00Z','2026-11-03T03:25:00Z');
+INSERT OR REPLACE INTO history (id, resource_type, resource_id, actor_id, action, details, created_at) VALUES
+  ('hist-note-lucas-leadership','person','lucas-rossi','user-tom-fletcher','note_added','{"note_id":"note-lucas-leadership"}','2026-10-14T05:12:00Z'),
+  ('hist-note-lucas-leadership-reply','person','lucas-rossi','user-priya-raman','note_replied','{"note_id":"note-lucas-leadership-reply","parent_id":"note-lucas-leadership"}','2026-10-15T00:40:00Z'),
+  ('hist-note-isla-research','person','isla-thompson','user-lucas-rossi','note_added','{"note_id":"note-isla-research","mentioned":1}','2026-11-03T03:25:00Z'),
+  ('hist-lucas-title','person','lucas-rossi','user-sophie-walker','updated','{"changes":{"title":{"from":"Associate Project Manager","to":"Project Manager"}}}','2025-07-01T00:00:00Z');
+-- ==== end records ====
+-- ==== delivery ====
+-- Projects for seeded clients with members, goals, decisions, phases and tasks; an SLA policy
+-- (business hours Mon–Fri 09:00–17:30 Melbourne); Harbour & Co support tickets (one past its
+-- response deadline: it shows as breached); Kinetic sprints, roadmap and agent settings; two
+-- setup templates. Config lists (task status/priority/type, project type) come with migration
+-- 0030. INSERT OR IGNORE: re-running never cascades deletes into tasks.
+INSERT OR IGNORE INTO sla_policies (id, name, description, company_id, timezone, business_days, business_start, business_end, created_by, created_at, updated_at) VALUES
+  ('sla-standard','Standard support','Business-hours support for retainer clients','co-harbour-co','Australia/Melbourne','1,2,3,4,5','09:00','17:30','user-priya-raman','2026-06-01T00:00:00Z','2026-06-01T00:00:00Z'),
+  ('sla-priority','Priority support','Faster targets for platform clients',NULL,'Australia/Melbourne','1,2,3,4,5','08:00','18:00','user-priya-raman','2026-06-01T00:00:00Z','2026-06-01T00:00:00Z');
+INSERT OR IGNORE INTO sla_policy_rules (id, policy_id, priority_id, response_hours, resolution_hours) VALUES
+  ('slr-standard-urgent','sla-standard','cli-priority-urgent',1,8),
+  ('slr-standard-high','sla-standard','cli-priority-high',4,16),
+  ('slr-standard-medium','sla-standard','cli-priority-medium',8,40),
+  ('slr-standard-low','sla-standard','cli-priority-low',16,80),
+  ('slr-priority-urgent','sla-priority','cli-priority-urgent',0.5,4),
+  ('slr-priority-high','sla-priority','cli-priority-high',2,8),
+  ('slr-priority-medium','sla-priority','cli-priority-medium',4,24);
+INSERT OR IGNORE INTO project_setup_templates (id, name, description, project_type_id, created_by, created_at, updated_at) VALUES
+  ('tpl-website-build','Website build','Discovery to launch for a marketing website','cli-ptype-website','user-priya-raman','2026-03-01T00:00:00Z','2026-03-01T00:00:00Z'),
+  ('tpl-retainer-onboarding','Retainer onboarding','First month of a new support or growth retainer','cli-ptype-retainer','user-priya-raman','2026-03-01T00:00:00Z','2026-03-01T00:00:00Z');
+INSERT OR IGNORE INTO project_setup_template_phases (id, template_id, name, description, position, offset_days, duration_days) VALUES
+  ('tph-web-discovery','tpl-website-build','Discovery','Understand the business, users and content',1,0,10),
+  ('tph-web-design','tpl-website-build','Design','Wireframes through to signed-off visual design',2,10,20),
+  ('tph-web-build','tpl-website-build','Build','Front end, CMS and content migration',3,30,30),
+  ('tph-web-launch','tpl-website-build','Launch','Testing, go-live and hypercare',4,60,10),
+  ('tph-ret-setup','tpl-retainer-onboarding','Set-up','Access, tooling and reporting',1,0,5),
+  ('tph-ret-first-month','tpl-retainer-onboarding','First month','Baseline and first improvements',2,5,25);
+INSERT OR IGNORE INTO project_setup_template_tasks (id, template_id, phase_id, title, position, estimated_hours, priority_id) VALUES
+  ('ttk-web-kickoff','tpl-website-build','tph-web-discovery','Kick-off workshop',1,6,'cli-priority-high'),
+  ('ttk-web-interviews','tpl-website-build','tph-web-discovery','Stakeholder interviews',2,8,NULL),
+  ('ttk-web-audit','tpl-website-build','tph-web-discovery','Sitemap and content audit',3,12,NULL),
+  ('ttk-web-wireframes','tpl-website-build','tph-web-design','Wireframes',1,24,NULL),
+  ('ttk-web-visual','tpl-website-build','tph-web-design','Visual design',2,40,NULL),
+  ('ttk-web-signoff','tpl-website-build','tph-web-design','Design sign-off',3,2,'cli-priority-high'),
+  ('ttk-web-frontend','tpl-website-build','tph-web-build','Front-end build',1,80,NULL),
+  ('ttk-web-cms','tpl-website-build','tph-web-build','CMS integration',2,40,NULL),
+  ('ttk-web-migration','tpl-website-build','tph-web-build','Content migration',3,24,NULL),
+  ('ttk-web-uat','tpl-website-build','tph-web-launch','User acceptance testing',1,16,'cli-priority-high'),
+  ('ttk-web-golive','tpl-website-build','tph-web-launch','Go-live checklist',2,6,'cli-priority-urgent'),
+  ('ttk-ret-access','tpl-retainer-onboarding','tph-ret-setup','Collect platform access',1,2,NULL),
+  ('ttk-ret-reporting','tpl-retainer-onboarding','tph-ret-setup','Set up the monthly report',2,4,NULL),
+  ('ttk-ret-baseline','tpl-retainer-onboarding','tph-ret-first-month','Baseline audit',1,12,NULL);
+INSERT OR IGNORE INTO projects (id, name, description, company_id, type_id, status, owner_id, delivery_manager_id, squad, start_date, end_date, sla_policy_id, setup_template_id, auto_ticket_enabled, inbound_address, match_sender_domain, created_by, created_at, updated_at) VALUES
+  ('proj-harbour-web','Harbour & Co website rebuild','New marketing site on a headless CMS, replacing the 2019 build.','co-harbour-co','cli-ptype-website','active','tom-fletcher','lucas-rossi','Apollo','2026-09-01','2027-01-29',NULL,'tpl-website-build',0,NULL,0,'user-tom-fletcher','2026-08-25T00:00:00Z','2026-11-20T00:00:00Z'),
+  ('proj-harbour-support','Harbour & Co support retainer','Shopify store support and small enhancements.','co-harbour-co','cli-ptype-support','active','tom-fletcher','sienna-clarke','Retail','2026-07-01',NULL,'sla-standard',NULL,1,'support-harbour@inbound.dotcollective.com.au',1,'user-tom-fletcher','2026-06-20T00:00:00Z','2026-11-20T00:00:00Z'),
+  ('proj-greenleaf-seo','Greenleaf organic growth','Content and technical SEO retainer.','co-greenleaf','cli-ptype-retainer','active','aisha-khan','oliver-smith','Nova','2026-04-01',NULL,NULL,NULL,0,NULL,0,'user-aisha-khan','2026-03-25T00:00:00Z','2026-11-10T00:00:00Z'),
+  ('proj-kinetic-platform','Kinetic driver app','Driver scheduling app and dispatch integrations.','co-kinetic','cli-ptype-product','active','daniel-costa','liam-murphy','Apex','2026-05-04','2027-03-31','sla-priority',NULL,0,NULL,0,'user-daniel-costa','2026-04-28T00:00:00Z','2026-11-24T00:00:00Z'),
+  ('proj-atlas-portal','Atlas Health patient portal','Discovery and alpha for a patient self-service portal.','co-atlas-health','cli-ptype-product','planning','priya-raman','mia-taylor','Odyssey','2026-12-07','2027-06-30',NULL,NULL,0,NULL,0,'user-priya-raman','2026-11-02T00:00:00Z','2026-11-02T00:00:00Z'),
+  ('proj-solace-campaign','Solace summer campaign','Paid social launch for the summer range.','co-solace','cli-ptype-campaign','completed','aisha-khan','leo-kim','Ultra','2026-08-03','2026-10-30',NULL,NULL,0,NULL,0,'user-aisha-khan','2026-07-28T00:00:00Z','2026-10-31T00:00:00Z');
+INSERT OR IGNORE INTO project_members (id, project_id, person_id, role, created_at) VALUES
+  ('pm-hw-tom','proj-harbour-web','tom-fletcher','owner','2026-08-25T00:00:00Z'),
+  ('pm-hw-lucas','proj-harbour-web','lucas-rossi','delivery_manager','2026-08-25T00:00:00Z'),
+  ('pm-hw-isla','proj-harbour-web','isla-thompson','member','2026-08-25T00:00:00Z'),
+  ('pm-hw-ava','proj-harbour-web','ava-jones','member','2026-08-25T00:00:00Z'),
+  ('pm-hs-tom','proj-harbour-support','tom-fletcher','owner','2026-06-20T00:00:00Z'),
+  ('pm-hs-sienna','proj-harbour-support','sienna-clarke','delivery_manager','2026-06-20T00:00:00Z'),
+  ('pm-hs-max','proj-harbour-support','max-patel','member','2026-06-20T00:00:00Z'),
+  ('pm-gl-aisha','proj-greenleaf-seo','aisha-khan','owner','2026-03-25T00:00:00Z'),
+  ('pm-gl-oliver','proj-greenleaf-seo','oliver-smith','delivery_manager','2026-03-25T00:00:00Z'),
+  ('pm-gl-ruby','proj-greenleaf-seo','ruby-davies','member','2026-03-25T00:00:00Z'),
+  ('pm-gl-jack','proj-greenleaf-seo','jack-harris','member','2026-03-25T00:00:00Z'),
+  ('pm-kp-daniel','proj-kinetic-platform','daniel-costa','owner','2026-04-28T00:00:00Z'),
+  ('pm-kp-liam','proj-kinetic-platform','liam-murphy','delivery_manager','2026-04-28T00:00:00Z'),
+  ('pm-kp-chloe','proj-kinetic-platform','chloe-martin','member','2026-04-28T00:00:00Z'),
+  ('pm-kp-ethan','proj-kinetic-platform','ethan-brown','member','2026-04-28T00:00:00Z'),
+  ('pm-ap-priya','proj-atlas-portal','priya-raman','owner','2026-11-02T00:00:00Z'),
+  ('pm-ap-mia','proj-atlas-portal','mia-taylor','delivery_manager','2026-11-02T00:00:00Z'),
+  ('pm-ap-zara','proj-atlas-portal','zara-ahmed','member','2026-11-02T00:00:00Z'),
+  ('pm-ap-noah','proj-atlas-portal','noah-wilson','member','2026-11-02T00:00:00Z'),
+  ('pm-sc-aisha','proj-solace-campaign','aisha-khan','owner','2026-07-28T00:00:00Z'),
+  ('pm-sc-leo','proj-solace-campaign','leo-kim','delivery_manager','2026-07-28T00:00:00Z');
+INSERT OR IGNORE INTO project_goals (id, project_id, title, description, status, target_date, position, created_by, created_at, updated_at) VALUES
+  ('goal-hw-launch','proj-harbour-web','Launch before the January sale','Live on the new CMS by 29 January','on_track','2027-01-29',1,'user-tom-fletcher','2026-08-25T00:00:00Z','2026-11-01T00:00:00Z'),
+  ('goal-hw-speed','proj-harbour-web','Largest contentful paint under 2.5 s','Core Web Vitals pass on mobile','at_risk','2027-01-29',2,'user-tom-fletcher','2026-08-25T00:00:00Z','2026-11-18T00:00:00Z'),
+  ('goal-kp-dispatch','proj-kinetic-platform','Dispatch integration live','Jobs flow from the dispatch system to the app','on_track','2026-12-18',1,'user-daniel-costa','2026-04-28T00:00:00Z','2026-11-20T00:00:00Z'),
+  ('goal-kp-adoption','proj-kinetic-platform','80% of drivers on the app','Weekly active drivers / rostered drivers','not_started','2027-03-31',2,'user-daniel-costa','2026-04-28T00:00:00Z','2026-04-28T00:00:00Z'),
+  ('goal-gl-traffic','proj-greenleaf-seo','+30% organic sessions year on year',NULL,'on_track','2027-03-31',1,'user-aisha-khan','2026-03-25T00:00:00Z','2026-10-01T00:00:00Z');
+INSERT OR IGNORE INTO project_decisions (id, project_id, title, context, outcome, status, decided_on, decided_by, created_by, created_at, updated_at) VALUES
+  ('dec-hw-cms','proj-harbour-web','Headless CMS: Sanity','Marketing wants to publish without developers; the current WordPress is slow.','Sanity with a Next.js front end; editors trained in week 8.','decided','2026-09-12','lucas-rossi','user-lucas-rossi','2026-09-12T04:00:00Z','2026-09-12T04:00:00Z'),
+  ('dec-kp-offline','proj-kinetic-platform','Offline-first job list','Drivers lose signal in the western suburbs warehouses.','Jobs are cached on the device and synced when back online.','decided','2026-06-03','liam-murphy','user-liam-murphy','2026-06-03T02:00:00Z','2026-06-03T02:00:00Z');
+INSERT OR IGNORE INTO sprints (id, project_id, name, goal, status, start_date, end_date, position, closed_at, created_by, created_at, updated_at) VALUES
+  ('sprint-kp-14','proj-kinetic-platform','Sprint 14','Driver login and roster view','closed','2026-11-02','2026-11-13',14,'2026-11-13T06:00:00Z','user-liam-murphy','2026-10-30T00:00:00Z','2026-11-13T06:00:00Z'),
+  ('sprint-kp-15','proj-kinetic-platform','Sprint 15','Dispatch integration end to end','active','2026-11-16','2026-11-27',15,NULL,'user-liam-murphy','2026-11-13T00:00:00Z','2026-11-16T00:00:00Z'),
+  ('sprint-kp-16','proj-kinetic-platform','Sprint 16','Proof of delivery photos','planned','2026-11-30','2026-12-11',16,NULL,'user-liam-murphy','2026-11-13T00:00:00Z','2026-11-13T00:00:00Z');
+INSERT OR IGNORE INTO roadmaps (id, project_id, name, description, start_date, end_date, created_by, created_at, updated_at) VALUES
+  ('roadmap-kp','proj-kinetic-platform','Driver app 2026–27','From dispatch integration to full roll-out','2026-10-01','2027-03-31','user-daniel-costa','2026-09-20T00:00:00Z','2026-11-01T00:00:00Z');
+INSERT OR IGNORE INTO roadmap_items (id, roadmap_id, goal_id, title, description, status, start_date, end_date, owner_id, position, created_at, updated_at) VALUES
+  ('rmi-kp-dispatch','roadmap-kp','goal-kp-dispatch','Dispatch integration','Two-way job sync','in_progress','2026-10-05','2026-12-18','liam-murphy',1,'2026-09-20T00:00:00Z','2026-11-01T00:00:00Z'),
+  ('rmi-kp-pod','roadmap-kp','goal-kp-dispatch','Proof of delivery','Photos and signatures','planned','2026-11-30','2027-01-29','chloe-martin',2,'2026-09-20T00:00:00Z','2026-09-20T00:00:00Z'),
+  ('rmi-kp-rollout','roadmap-kp','goal-kp-adoption','Depot roll-out','Training and support at each depot','planned','2027-02-01','2027-03-31','daniel-costa',3,'2026-09-20T00:00:00Z','2026-09-20T00:00:00Z');
+INSERT OR IGNORE INTO tasks (id, title, description, resource_type, resource_id, project_id, status_id, priority_id, type_id, is_phase, phase_id, parent_task_id, roadmap_item_id, sprint_id, assignee_id, reporter_id, created_by, due_date, start_date, estimated_hours, source, email_thread_id, sort_order, completed_at, created_at, updated_at) VALUES
+  ('task-hw-discovery','Discovery','Understand the business, users and content','project','proj-harbour-web','proj-harbour-web','cli-status-done','cli-priority-medium','cli-type-phase',1,NULL,NULL,NULL,NULL,NULL,'lucas-rossi','user-tom-fletcher','2026-09-11','2026-09-01',NULL,'template',NULL,1,'2026-09-11T06:00:00Z','2026-08-25T00:00:00Z','2026-09-11T06:00:00Z'),
+  ('task-hw-design','Design','Wireframes through to signed-off visual design','project','proj-harbour-web','proj-harbour-web','cli-status-in-progress','cli-priority-medium','cli-type-phase',1,NULL,NULL,NULL,NULL,NULL,'lucas-rossi','user-tom-fletcher','2026-10-01','2026-09-11',NULL,'template',NULL,2,NULL,'2026-08-25T00:00:00Z','2026-11-01T00:00:00Z'),
+  ('task-hw-build','Build','Front end, CMS and content migration','project','proj-harbour-web','proj-harbour-web','cli-status-todo','cli-priority-medium','cli-type-phase',1,NULL,NULL,NULL,NULL,NULL,'lucas-rossi','user-tom-fletcher','2026-12-21','2026-10-01',NULL,'template',NULL,3,NULL,'2026-08-25T00:00:00Z','2026-08-25T00:00:00Z'),
+  ('task-hw-kickoff','Kick-off workshop',NULL,'project','proj-harbour-web','proj-harbour-web','cli-status-done','cli-priority-high','cli-type-task',0,'task-hw-discovery','task-hw-discovery',NULL,NULL,'lucas-rossi','lucas-rossi','user-tom-fletcher','2026-09-04','2026-09-01',6,'template',NULL,1001,'2026-09-03T05:00:00Z','2026-08-25T00:00:00Z','2026-09-03T05:00:00Z'),
+  ('task-hw-audit','Sitemap and content audit',NULL,'project','proj-harbour-web','proj-harbour-web','cli-status-done','cli-priority-medium','cli-type-task',0,'task-hw-discovery','task-hw-discovery',NULL,NULL,'ava-jones','lucas-rossi','user-tom-fletcher','2026-09-11','2026-09-01',12,'template',NULL,1003,'2026-09-10T05:00:00Z','2026-08-25T00:00:00Z','2026-09-10T05:00:00Z'),
+  ('task-hw-wireframes','Wireframes','Key templates: home, category, product, store locator.','project','proj-harbour-web','proj-harbour-web','cli-status-in-review','cli-priority-medium','cli-type-task',0,'task-hw-design','task-hw-design',NULL,NULL,'isla-thompson','lucas-rossi','user-tom-fletcher','2026-11-20','2026-09-11',24,'template',NULL,2001,NULL,'2026-08-25T00:00:00Z','2026-11-19T03:00:00Z'),
+  ('task-hw-visual','Visual design',NULL,'project','proj-harbour-web','proj-harbour-web','cli-status-in-progress','cli-priority-medium','cli-type-task',0,'task-hw-design','task-hw-design',NULL,NULL,'isla-thompson','lucas-rossi','user-tom-fletcher','2026-12-04','2026-11-09',40,'template',NULL,2002,NULL,'2026-08-25T00:00:00Z','2026-11-23T03:00:00Z'),
+  ('task-hw-signoff','Design sign-off',NULL,'project','proj-harbour-web','proj-harbour-web','cli-status-todo','cli-priority-high','cli-type-task',0,'task-hw-design','task-hw-design',NULL,NULL,'lucas-rossi','lucas-rossi','user-tom-fletcher','2026-12-09',NULL,2,'template',NULL,2003,NULL,'2026-08-25T00:00:00Z','2026-08-25T00:00:00Z'),
+  ('task-hw-frontend','Front-end build',NULL,'project','proj-harbour-web','proj-harbour-web','cli-status-todo','cli-priority-medium','cli-type-task',0,'task-hw-build','task-hw-build',NULL,NULL,NULL,'lucas-rossi','user-tom-fletcher','2026-12-21',NULL,80,'template',NULL,3001,NULL,'2026-08-25T00:00:00Z','2026-08-25T00:00:00Z'),
+  ('task-hw-cms','CMS integration',NULL,'project','proj-harbour-web','proj-harbour-web','cli-status-todo','cli-priority-medium','cli-type-task',0,'task-hw-build','task-hw-build',NULL,NULL,NULL,'lucas-rossi','user-tom-fletcher','2026-12-21',NULL,40,'template',NULL,3002,NULL,'2026-08-25T00:00:00Z','2026-08-25T00:00:00Z'),
+  ('task-hs-checkout','Checkout shows the wrong shipping rate for Tasmania','Customers in Tasmania are charged the metro rate at checkout since this morning.','project','proj-harbour-support','proj-harbour-support','cli-status-todo','cli-priority-high','cli-type-ticket',0,NULL,NULL,NULL,NULL,'sienna-clarke',NULL,NULL,NULL,NULL,NULL,'email','<seed-checkout-1@harbourco.com.au>',1,NULL,'2026-11-23T22:00:00Z','2026-11-23T22:00:00Z'),
+  ('task-hs-banner','Swap the homepage banner for the Christmas range','New banner files are in the shared drive.','project','proj-harbour-support','proj-harbour-support','cli-status-done','cli-priority-medium','cli-type-ticket',0,NULL,NULL,NULL,NULL,'max-patel',NULL,NULL,'2026-11-24',NULL,1,'email','<seed-banner-1@harbourco.com.au>',2,'2026-11-24T04:00:00Z','2026-11-18T23:30:00Z','2026-11-24T04:00:00Z'),
+  ('task-hs-giftcards','Gift card balance page copy tweaks',NULL,'project','proj-harbour-support','proj-harbour-support','cli-status-in-progress','cli-priority-low','cli-type-ticket',0,NULL,NULL,NULL,NULL,'max-patel',NULL,NULL,NULL,NULL,2,'email','<seed-giftcards-1@harbourco.com.au>',3,NULL,'2026-11-25T00:00:00Z','2026-11-25T00:00:00Z'),
+  ('task-kp-dispatch-api','Dispatch API client','Typed client for the dispatch system REST API with retries.','project','proj-kinetic-platform','proj-kinetic-platform','cli-status-done','cli-priority-high','cli-type-feature',0,NULL,NULL,'rmi-kp-dispatch','sprint-kp-15','chloe-martin','liam-murphy','user-liam-murphy','2026-11-20','2026-11-16',16,'manual',NULL,1,'2026-11-19T05:00:00Z','2026-11-13T00:00:00Z','2026-11-19T05:00:00Z'),
+  ('task-kp-job-sync','Two-way job status sync','Statuses from the app update the dispatch board and back.','project','proj-kinetic-platform','proj-kinetic-platform','cli-status-in-progress','cli-priority-high','cli-type-feature',0,NULL,NULL,'rmi-kp-dispatch','sprint-kp-15','chloe-martin','liam-murphy','user-liam-murphy','2026-11-27','2026-11-18',24,'manual',NULL,2,NULL,'2026-11-13T00:00:00Z','2026-11-24T02:00:00Z'),
+  ('task-kp-offline-cache','Offline job cache','Cache the day''s jobs on device; sync on reconnect.','project','proj-kinetic-platform','proj-kinetic-platform','cli-status-in-review','cli-priority-medium','cli-type-feature',0,NULL,NULL,'rmi-kp-dispatch','sprint-kp-15','ethan-brown','liam-murphy','user-liam-murphy','2026-11-26','2026-11-16',20,'manual',NULL,3,NULL,'2026-11-13T00:00:00Z','2026-11-24T05:00:00Z'),
+  ('task-kp-push','Push notification for new jobs',NULL,'project','proj-kinetic-platform','proj-kinetic-platform','cli-status-todo','cli-priority-medium','cli-type-feature',0,NULL,NULL,'rmi-kp-dispatch','sprint-kp-15','ethan-brown','liam-murphy','user-liam-murphy','2026-11-27',NULL,8,'manual',NULL,4,NULL,'2026-11-13T00:00:00Z','2026-11-13T00:00:00Z'),
+  ('task-kp-crash','App crashes when a job has no address','Sentry: TypeError in JobCard when address is null.','project','proj-kinetic-platform','proj-kinetic-platform','cli-status-todo','cli-priority-urgent','cli-type-bug',0,NULL,NULL,NULL,'sprint-kp-15','chloe-martin','ethan-brown','user-ethan-brown','2026-11-25',NULL,3,'manual',NULL,5,NULL,'2026-11-24T23:00:00Z','2026-11-24T23:00:00Z'),
+  ('task-kp-photos','Proof of delivery photos',NULL,'project','proj-kinetic-platform','proj-kinetic-platform','cli-status-todo','cli-priority-medium','cli-type-feature',0,NULL,NULL,'rmi-kp-pod',NULL,NULL,'liam-murphy','user-liam-murphy',NULL,NULL,30,'manual',NULL,6,NULL,'2026-11-13T00:00:00Z','2026-11-13T00:00:00Z'),
+  ('task-kp-login','Driver login with SMS code',NULL,'project','proj-kinetic-platform','proj-kinetic-platform','cli-status-done','cli-priority-high','cli-type-feature',0,NULL,NULL,NULL,'sprint-kp-14','ethan-brown','liam-murphy','user-liam-murphy','2026-11-12',NULL,12,'manual',NULL,7,'2026-11-12T05:00:00Z','2026-10-30T00:00:00Z','2026-11-12T05:00:00Z'),
+  ('task-gl-audit','Technical SEO audit','Crawl, indexation and Core Web Vitals.','project','proj-greenleaf-seo','proj-greenleaf-seo','cli-status-done','cli-priority-medium','cli-type-task',0,NULL,NULL,NULL,NULL,'jack-harris','oliver-smith','user-oliver-smith','2026-10-15',NULL,16,'manual',NULL,1,'2026-10-14T05:00:00Z','2026-10-01T00:00:00Z','2026-10-14T05:00:00Z'),
+  ('task-gl-articles','December articles: solar rebates explainer series',NULL,'project','proj-greenleaf-seo','proj-greenleaf-seo','cli-status-in-progress','cli-priority-medium','cli-type-task',0,NULL,NULL,NULL,NULL,'ruby-davies','oliver-smith','user-oliver-smith','2026-12-01',NULL,20,'manual',NULL,2,NULL,'2026-11-05T00:00:00Z','2026-11-20T00:00:00Z'),
+  ('task-gl-schema','Add FAQ schema to product pages',NULL,'project','proj-greenleaf-seo','proj-greenleaf-seo','cli-status-todo','cli-priority-low','cli-type-task',0,NULL,NULL,NULL,NULL,'jack-harris','oliver-smith','user-oliver-smith','2026-11-20',NULL,6,'manual',NULL,3,NULL,'2026-11-05T00:00:00Z','2026-11-05T00:00:00Z'),
+  ('task-ap-discovery','Plan the discovery sprint',NULL,'project','proj-atlas-portal','proj-atlas-portal','cli-status-todo','cli-priority-medium','cli-type-task',0,NULL,NULL,NULL,NULL,'mia-taylor','priya-raman','user-priya-raman','2026-12-04',NULL,6,'manual',NULL,1,NULL,'2026-11-02T00:00:00Z','2026-11-02T00:00:00Z'),
+  ('task-ap-private','Commercials review (private)','Margin review before the SOW goes out.','project','proj-atlas-portal','proj-atlas-portal','cli-status-todo','cli-priority-high','cli-type-task',0,NULL,NULL,NULL,NULL,'priya-raman','priya-raman','user-priya-raman','2026-11-30',NULL,2,'manual',NULL,2,NULL,'2026-11-02T00:00:00Z','2026-11-02T00:00:00Z'),
+  ('task-sc-wrap','Campaign wrap report',NULL,'project','proj-solace-campaign','proj-solace-campaign','cli-status-done','cli-priority-medium','cli-type-task',0,NULL,NULL,NULL,NULL,'leo-kim','aisha-khan','user-aisha-khan','2026-10-30',NULL,6,'manual',NULL,1,'2026-10-29T05:00:00Z','2026-10-20T00:00:00Z','2026-10-29T05:00:00Z'),
+  ('task-internal-okrs','Draft Q1 delivery OKRs',NULL,'internal','internal',NULL,'cli-status-todo','cli-priority-medium','cli-type-task',0,NULL,NULL,NULL,NULL,'priya-raman','priya-raman','user-priya-raman','2026-12-12',NULL,4,'manual',NULL,1,NULL,'2026-11-20T00:00:00Z','2026-11-20T00:00:00Z');
+UPDATE tasks SET is_private = 1 WHERE id = 'task-ap-private';
+INSERT OR IGNORE INTO task_sla (id, task_id, policy_id, priority_id, started_at, response_deadline, resolution_deadline, responded_at, resolved_at, response_breached, resolution_breached, created_at, updated_at) VALUES
+  ('tsla-hs-checkout','task-hs-checkout','sla-standard','cli-priority-high','2026-11-23T22:00:00Z','2026-11-24T02:00:00Z','2026-11-25T05:30:00Z',NULL,NULL,0,0,'2026-11-23T22:00:00Z','2026-11-23T22:00:00Z'),
+  ('tsla-hs-banner','task-hs-banner','sla-standard','cli-priority-medium','2026-11-18T23:30:00Z','2026-11-19T23:00:00Z','2026-11-25T05:30:00Z','2026-11-19T01:00:00Z','2026-11-24T04:00:00Z',0,0,'2026-11-18T23:30:00Z','2026-11-24T04:00:00Z'),
+  ('tsla-hs-giftcards','task-hs-giftcards','sla-standard','cli-priority-low','2026-11-25T00:00:00Z','2026-11-26T23:00:00Z','2026-12-08T03:30:00Z',NULL,NULL,0,0,'2026-11-25T00:00:00Z','2026-11-25T00:00:00Z');
+INSERT OR IGNORE INTO inbound_emails (id, message_id, thread_id, from_address, from_name, to_address, subject, text_body, received_at, status, company_id, contact_id, project_id, task_id, created_at) VALUES
+  ('ie-hs-checkout','<seed-checkout-1@harbourco.com.au>',NULL,'ben@harbourco.com.au','Ben Cooper','support-harbour@inbound.dotcollective.com.au','Checkout shows the wrong shipping rate for Tasmania','Customers in Tasmania are charged the metro rate at checkout since this morning.','2026-11-23T22:00:00Z','ticketed','co-harbour-co','ct-ben-cooper','proj-harbour-support','task-hs-checkout','2026-11-23T22:00:00Z');
+INSERT OR IGNORE INTO task_todos (id, task_id, title, is_done, position, done_at, created_at) VALUES
+  ('todo-kp-sync-1','task-kp-job-sync','Map app statuses to dispatch codes',1,1,'2026-11-19T03:00:00Z','2026-11-16T00:00:00Z'),
+  ('todo-kp-sync-2','task-kp-job-sync','Webhook receiver for dispatch updates',0,2,NULL,'2026-11-16T00:00:00Z'),
+  ('todo-kp-sync-3','task-kp-job-sync','Retry queue for failed pushes',0,3,NULL,'2026-11-16T00:00:00Z'),
+  ('todo-hw-wire-1','task-hw-wireframes','Home and category',1,1,'2026-11-10T03:00:00Z','2026-11-01T00:00:00Z'),
+  ('todo-hw-wire-2','task-hw-wireframes','Store locator',0,2,NULL,'2026-11-01T00:00:00Z');
+INSERT OR IGNORE INTO task_watchers (id, task_id, user_id, created_at) VALUES
+  ('tw-kp-sync-liam','task-kp-job-sync','user-liam-murphy','2026-11-13T00:00:00Z'),
+  ('tw-kp-sync-daniel','task-kp-job-sync','user-daniel-costa','2026-11-13T00:00:00Z'),
+  ('tw-kp-crash-ethan','task-kp-crash','user-ethan-brown','2026-11-24T23:00:00Z'),
+  ('tw-hw-wire-lucas','task-hw-wireframes','user-lucas-rossi','2026-08-25T00:00:00Z'),
+  ('tw-hs-checkout-sienna','task-hs-checkout','user-sienna-clarke','2026-11-23T22:00:00Z');
+INSERT OR IGNORE INTO agent_project_config (id, project_id, is_enabled, features, confidence_threshold, max_runs_per_task, instructions, updated_by, updated_at) VALUES
+  ('apc-kinetic','proj-kinetic-platform',1,'["triage","summarise","next_steps"]',70,10,'Kinetic is a logistics client; drivers use Android phones in low-signal depots.','user-daniel-costa','2026-11-01T00:00:00Z'),
+  ('apc-harbour-support','proj-harbour-support',1,'["triage","summarise","draft_reply"]',70,10,NULL,'user-tom-fletcher','2026-11-01T00:00:00Z');
+INSERT OR IGNORE INTO project_report_settings (id, project_id, frequency, recipients, sections, is_active, updated_by, updated_at) VALUES
+  ('prs-harbour-web','proj-harbour-web','weekly','["rachel@harbourco.com.au"]','["summary","progress","risks"]',1,'user-tom-fletcher','2026-09-01T00:00:00Z');
+INSERT OR IGNORE INTO history (id, resource_type, resource_id, actor_id, action, details, created_at) VALUES
+  ('hist-proj-harbour-web','project','proj-harbour-web','user-tom-fletcher','created','{"name":"Harbour & Co website rebuild","template":"Website build"}','2026-08-25T00:00:00Z'),
+  ('hist-proj-harbour-support','project','proj-harbour-support','user-tom-fletcher','created','{"name":"Harbour & Co support retainer"}','2026-06-20T00:00:00Z'),
+  ('hist-proj-greenleaf-seo','project','proj-greenleaf-seo','user-aisha-khan','created','{"name":"Greenleaf organic growth"}','2026-03-25T00:00:00Z'),
+  ('hist-proj-kinetic-platform','project','proj-kinetic-platform','user-daniel-costa','created','{"name":"Kinetic driver app"}','2026-04-28T00:00:00Z'),
+  ('hist-proj-atlas-portal','project','proj-atlas-portal','user-priya-raman','created','{"name":"Atlas Health patient portal"}','2026-11-02T00:00:00Z'),
+  ('hist-proj-solace-campaign','project','proj-solace-campaign','user-aisha-khan','created','{"name":"Solace summer campaign"}','2026-07-28T00:00:00Z'),
+  ('hist-task-hs-checkout','task','task-hs-checkout',NULL,'created','{"source":"email","from":"Ben Cooper <ben@harbourco.com.au>"}','2026-11-23T22:00:00Z'),
+  ('hist-task-kp-job-sync','task','task-kp-job-sync','user-chloe-martin','updated','{"changes":{"status_id":{"from":"cli-status-todo","to":"cli-status-in-progress"}}}','2026-11-18T00:00:00Z');
+-- ==== end delivery ====
+-- ==== crm ====
+INSERT OR REPLACE INTO contact_communications (id, contact_id, type, direction, subject, summary, occurred_at, duration_minutes, logged_by, created_at, updated_at) VALUES
+  ('cc-rachel-q4-checkin','ct-rachel-green','call','outbound','Q4 campaign check-in','Happy with the summer campaign results; wants a proposal for always-on paid social in Q1. Budget sign-off sits with the CFO in January.','2026-11-18T03:30:00Z',25,'user-tom-fletcher','2026-11-18T04:00:00Z','2026-11-18T04:00:00Z'),
+  ('cc-rachel-recap-email','ct-rachel-green','email','outbound','Recap: October performance report','Sent the October report and flagged the checkout drop-off on mobile.','2026-10-30T22:15:00Z',NULL,'user-tom-fletcher','2026-10-30T22:15:00Z','2026-10-30T22:15:00Z'),
+  ('cc-ben-checkout','ct-ben-cooper','email','inbound','Checkout errors on Safari','Reported intermittent payment errors on Safari; passed to the Retail squad.','2026-11-23T21:40:00Z',NULL,'user-sienna-clarke','2026-11-23T22:00:00Z','2026-11-23T22:00:00Z'),
+  ('cc-david-roadmap','ct-david-hughes','meeting','outbound','Patient portal roadmap','Walked through the phase 2 roadmap; David wants accessibility audited before launch.','2026-08-20T00:00:00Z',60,'user-priya-raman','2026-08-20T02:00:00Z','2026-08-20T02:00:00Z'),
+  ('cc-sam-rebrand','ct-sam-oconnor','call','outbound','Rebrand timeline','Confirmed the rebrand launch moves to February; congratulated Sam on the promotion.','2026-11-20T05:00:00Z',20,'user-aisha-khan','2026-11-20T05:30:00Z','2026-11-20T05:30:00Z'),
+  ('cc-jess-intro','ct-jess-lowe','email','inbound','Summer range launch','Jess asked for ideas for the summer range launch while she is on parental leave; Mia covers day to day.','2026-11-10T01:00:00Z',NULL,'user-aisha-khan','2026-11-10T01:10:00Z','2026-11-10T01:10:00Z'),
+  ('cc-maya-enrolments','ct-maya-singh','meeting','outbound','2027 enrolments campaign kickoff','Kickoff for the 2027 enrolments campaign; agreed weekly status calls.','2026-11-05T23:00:00Z',45,'user-tom-fletcher','2026-11-06T00:00:00Z','2026-11-06T00:00:00Z'),
+  ('cc-peter-renewal','ct-peter-nolan','call','outbound','Retainer renewal','Peter is reviewing the retainer renewal; wants a lighter SEO scope.','2026-10-15T04:00:00Z',30,'user-daniel-costa','2026-10-15T04:30:00Z','2026-10-15T04:30:00Z');
+INSERT OR REPLACE INTO contact_relationship_profiles (id, contact_id, preferred_name, communication_preference, communication_notes, personal_notes, birthday, birthday_year, interests, dietary_requirements, assistant_name, assistant_email, reconnect_cadence_days, updated_by, created_at, updated_at) VALUES
+  ('crp-rachel-green','ct-rachel-green','Rachel','email','Prefers a short email before any call; no meetings on Fridays.','Training for the Great Ocean Road half marathon. Two kids at primary school.','12-03',1984,'["trail running","natural wine"]',NULL,'Tom Reyes','tom.reyes@harbourco.com.au',30,'user-tom-fletcher','2026-06-01T00:00:00Z','2026-11-18T04:05:00Z'),
+  ('crp-david-hughes','ct-david-hughes','Dave','phone','Calls first thing in the morning work best.','Keen cyclist; rides Beach Road on weekends.','02-11',NULL,'["cycling","jazz"]','Vegetarian',NULL,NULL,90,'user-priya-raman','2026-03-10T00:00:00Z','2026-08-20T02:05:00Z'),
+  ('crp-jess-lowe','ct-jess-lowe','Jess','linkedin','On parental leave until March; Mia Carter covers day to day.','Founded Solace in 2018 from her kitchen in Fitzroy.','12-09',1988,'["ceramics","surfing"]','Gluten free',NULL,NULL,45,'user-aisha-khan','2026-02-01T00:00:00Z','2026-11-12T03:00:00Z');
+INSERT OR REPLACE INTO contact_life_events (id, contact_id, event_type, title, event_date, notes, auto_action_enabled, created_by, created_at, updated_at) VALUES
+  ('le-jess-baby','ct-jess-lowe','new_baby','Welcomed a baby girl, Isla','2026-11-12','Send a gift from the team (no flowers — hay fever).',1,'user-aisha-khan','2026-11-12T03:00:00Z','2026-11-12T03:00:00Z'),
+  ('le-sam-promotion','ct-sam-oconnor','promotion','Promoted to Head of Brand & Marketing','2026-11-03',NULL,1,'user-aisha-khan','2026-11-03T22:00:00Z','2026-11-03T22:00:00Z'),
+  ('le-rachel-anniversary','ct-rachel-green','anniversary','10 years at Harbour & Co','2017-02-14','Joined as a marketing coordinator.',1,'user-tom-fletcher','2026-09-01T00:00:00Z','2026-09-01T00:00:00Z'),
+  ('le-maya-new-role','ct-maya-singh','new_role','Joined BrightPath as Enrolments Director','2026-09-01',NULL,0,'user-tom-fletcher','2026-09-03T00:00:00Z','2026-09-03T00:00:00Z');
+INSERT OR REPLACE INTO contact_partners (id, contact_id, partner_contact_id, relationship, notes, created_by, created_at) VALUES
+  ('cp-nina-ben','ct-nina-park','ct-ben-cooper','former colleague','Worked together at Myer digital.','user-sienna-clarke','2026-05-02T00:00:00Z'),
+  ('cp-sam-lily','ct-sam-oconnor','ct-lily-zhang','manager of',NULL,'user-aisha-khan','2026-04-11T00:00:00Z');
+INSERT OR REPLACE INTO relationship_auto_actions (id, contact_id, life_event_id, action_type, title, description, due_date, status, assigned_person_id, completed_at, completed_by, created_by, created_at, updated_at) VALUES
+  ('rel-event-le-jess-baby','ct-jess-lowe','le-jess-baby','congratulate','Congratulate Jess Lowe: Welcomed a baby girl, Isla','New baby on 2026-11-12','2026-11-26','pending','aisha-khan',NULL,NULL,'user-aisha-khan','2026-11-12T03:00:00Z','2026-11-12T03:00:00Z'),
+  ('rel-event-le-sam-promotion','ct-sam-oconnor','le-sam-promotion','congratulate','Congratulate Sam O''Connor: Promoted to Head of Brand & Marketing','Promotion on 2026-11-03','2026-11-04','done','aisha-khan','2026-11-05T01:00:00Z','user-aisha-khan','user-aisha-khan','2026-11-03T22:00:00Z','2026-11-05T01:00:00Z'),
+  ('rel-event-le-rachel-anniversary','ct-rachel-green','le-rachel-anniversary','anniversary','Mark Rachel Green''s anniversary: 10 years at Harbour & Co','Anniversary on 2017-02-14','2027-02-14','pending','tom-fletcher',NULL,NULL,'user-tom-fletcher','2026-09-01T00:00:00Z','2026-09-01T00:00:00Z'),
+  ('rel-reconnect-ct-rachel-green','ct-rachel-green',NULL,'reconnect','Reconnect with Rachel Green (every 30 days)','Last contact 2026-11-18','2026-12-18','pending','tom-fletcher',NULL,NULL,'user-tom-fletcher','2026-06-01T00:00:00Z','2026-11-18T04:05:00Z'),
+  ('rel-birthday-ct-rachel-green-2026','ct-rachel-green',NULL,'birthday','Wish Rachel Green a happy birthday','Birthday 2026-12-03','2026-12-03','pending','tom-fletcher',NULL,NULL,'user-tom-fletcher','2026-06-01T00:00:00Z','2026-06-01T00:00:00Z'),
+  ('rel-birthday-ct-jess-lowe-2026','ct-jess-lowe',NULL,'birthday','Wish Jess Lowe a happy birthday','Birthday 2026-12-09','2026-12-09','pending','aisha-khan',NULL,NULL,'user-aisha-khan','2026-02-01T00:00:00Z','2026-02-01T00:00:00Z'),
+  ('rel-reconnect-ct-jess-lowe','ct-jess-lowe',NULL,'reconnect','Reconnect with Jess Lowe (every 45 days)','Last contact 2026-11-10','2026-12-25','pending','aisha-khan',NULL,NULL,'user-aisha-khan','2026-02-01T00:00:00Z','2026-11-10T01:10:00Z');
+INSERT OR REPLACE INTO action_items (id, title, description, source_module, source_type, source_id, company_id, contact_id, assigned_person_id, due_date, is_completed, completed_at, completed_by, created_by, created_at, updated_at) VALUES
+  ('ai-rel-jess-baby','Congratulate Jess Lowe: Welcomed a baby girl, Isla','New baby on 2026-11-12','relationships','congratulate','rel-event-le-jess-baby','co-solace','ct-jess-lowe','aisha-khan','2026-11-26',0,NULL,NULL,'user-aisha-khan','2026-11-12T03:00:00Z','2026-11-12T03:00:00Z'),
+  ('ai-rel-sam-promotion','Congratulate Sam O''Connor: Promoted to Head of Brand & Marketing','Promotion on 2026-11-03','relationships','congratulate','rel-event-le-sam-promotion','co-greenleaf','ct-sam-oconnor','aisha-khan','2026-11-04',1,'2026-11-05T01:00:00Z','user-aisha-khan','user-aisha-khan','2026-11-03T22:00:00Z','2026-11-05T01:00:00Z'),
+  ('ai-rel-rachel-anniversary','Mark Rachel Green''s anniversary: 10 years at Harbour & Co','Anniversary on 2017-02-14','relationships','anniversary','rel-event-le-rachel-anniversary','co-harbour-co','ct-rachel-green','tom-fletcher','2027-02-14',0,NULL,NULL,'user-tom-fletcher','2026-09-01T00:00:00Z','2026-09-01T00:00:00Z'),
+  ('ai-rel-rachel-reconnect','Reconnect with Rachel Green (every 30 days)','Last contact 2026-11-18','relationships','reconnect','rel-reconnect-ct-rachel-green','co-harbour-co','ct-rachel-green','tom-fletcher','2026-12-18',0,NULL,NULL,'user-tom-fletcher','2026-06-01T00:00:00Z','2026-11-18T04:05:00Z'),
+  ('ai-rel-rachel-birthday','Wish Rachel Green a happy birthday','Birthday 2026-12-03','relationships','birthday','rel-birthday-ct-rachel-green-2026','co-harbour-co','ct-rachel-green','tom-fletcher','2026-12-03',0,NULL,NULL,'user-tom-fletcher','2026-06-01T00:00:00Z','2026-06-01T00:00:00Z'),
+  ('ai-rel-jess-birthday','Wish Jess Lowe a happy birthday','Birthday 2026-12-09','relationships','birthday','rel-birthday-ct-jess-lowe-2026','co-solace','ct-jess-lowe','aisha-khan','2026-12-09',0,NULL,NULL,'user-aisha-khan','2026-02-01T00:00:00Z','2026-02-01T00:00:00Z'),
+  ('ai-rel-jess-reconnect','Reconnect with Jess Lowe (every 45 days)','Last contact 2026-11-10','relationships','reconnect','rel-reconnect-ct-jess-lowe','co-solace','ct-jess-lowe','aisha-khan','2026-12-25',0,NULL,NULL,'user-aisha-khan','2026-02-01T00:00:00Z','2026-11-10T01:10:00Z');
+INSERT OR REPLACE INTO relationship_messages (id, contact_id, auto_action_id, channel, subject, body, status, drafted_by, sent_at, sent_by, created_by, created_at, updated_at) VALUES
+  ('rm-jess-baby','ct-jess-lowe','rel-event-le-jess-baby','email','Congratulations, Jess!','Hi Jess,
+
+Huge congratulations on the arrival of Isla — the whole team is thrilled for you. A little something is on its way from all of us.
+
+No need to reply; enjoy every minute.
+
+Best,
+Aisha','draft','rule_based',NULL,NULL,'user-aisha-khan','2026-11-24T23:00:00Z','2026-11-24T23:00:00Z'),
+  ('rm-sam-promotion','ct-sam-oconnor','rel-event-le-sam-promotion','linkedin',NULL,'Hi Sam, congratulations on the move to Head of Brand & Marketing — very well deserved. Looking forward to the rebrand launch together. Aisha','sent','manual','2026-11-05T01:00:00Z','user-aisha-khan','user-aisha-khan','2026-11-05T00:40:00Z','2026-11-05T01:00:00Z');
+INSERT OR REPLACE INTO lead_scan_log (id, source, started_at, finished_at, status, counts, error, triggered_by, created_at) VALUES
+  ('lsl-linkedin-2026-11-25','linkedin_alerts','2026-11-25T02:00:00Z','2026-11-25T02:03:12Z','succeeded','{"scanned":214,"matched":9,"created":2}',NULL,NULL,'2026-11-25T02:00:00Z'),
+  ('lsl-forms-2026-11-24','inbound_forms','2026-11-24T20:00:00Z','2026-11-24T20:00:41Z','partial','{"scanned":17,"matched":5,"created":3,"skipped":2}','2 submissions had no email address',NULL,'2026-11-24T20:00:00Z'),
+  ('lsl-visits-2026-11-23','website_visits','2026-11-23T20:00:00Z','2026-11-23T20:00:05Z','failed','{"scanned":0}','Analytics API answered 503 (service unavailable)','user-marcus-lee','2026-11-23T20:00:00Z');
+INSERT OR REPLACE INTO history (id, resource_type, resource_id, actor_id, action, details, created_at) VALUES
+  ('hist-crm-rachel-call','contact','ct-rachel-green','user-tom-fletcher','communication_logged','{"type":"call","direction":"outbound","subject":"Q4 campaign check-in","occurred_at":"2026-11-18T03:30:00Z"}','2026-11-18T04:00:00Z'),
+  ('hist-crm-jess-baby','contact','ct-jess-lowe','user-aisha-khan','life_event_added','{"type":"New baby","title":"Welcomed a baby girl, Isla","date":"2026-11-12"}','2026-11-12T03:00:00Z'),
+  ('hist-crm-harbour-online','company','co-harbour-online','user-olivia-bennett','updated','{"changes":{"parent_id":{"from":null,"to":"co-harbour-co"}}}','2026-03-02T00:00:00Z');
+-- ==== end crm ====
+-- ==== people: directory, syncs, squads ====
+-- The seed import from Productive (matches people.synced_at), so the directory reports its age.
+INSERT OR REPLACE INTO sync_runs (id, provider, trigger, status, started_at, finished_at, summary, error, triggered_by) VALUES
+  ('sync-seed-productive','productive','manual','succeeded','2026-11-24T23:59:30Z','2026-11-25T00:00:00Z','{"fetched":30,"created":30,"updated":0,"unchanged":0,"removed":0,"matchedUsers":28,"squadsCreated":7,"skipped":0,"createdNames":[],"updatedNames":[],"removedNames":[],"squadNames":[]}',NULL,'user-olivia-bennett');
+INSERT OR REPLACE INTO squad_leads (id, squad_id, person_id, role, created_by) VALUES
+  ('sl-apollo-director','squad-apollo','priya-raman','director','user-olivia-bennett'),
+  ('sl-apex-director','squad-apex','priya-raman','director','user-olivia-bennett'),
+  ('sl-apollo-design','squad-apollo','isla-thompson','design_lead','user-priya-raman'),
+  ('sl-nova-strategy','squad-nova','ruby-davies','strategy_lead','user-priya-raman');
+INSERT OR REPLACE INTO squad_notification_config (id, squad_id, slack_channel, notify_members_on_session, notify_leads_on_session, notify_assignee_on_action, updated_by) VALUES
+  ('snc-apollo','squad-apollo','squad-apollo',1,1,1,'user-priya-raman'),
+  ('snc-apex','squad-apex','squad-apex',0,1,1,'user-priya-raman');
+INSERT OR REPLACE INTO squad_sessions (id, squad_id, week_start, status, progress, plans, problems, promotions, brief_source, snapshot, facilitator_person_id, created_by, completed_at, created_at, updated_at) VALUES
+  ('ss-apex-2026-11-16','squad-apex','2026-11-16','completed',
+   '- Kinetic Logistics carrier API integration shipped to staging.
+- 4 action items completed by the squad last week.',
+   '- Production cut-over for Kinetic on Thursday.
+- Ethan to pair with Chloe on the webhook retry queue.',
+   '- Ethan''s timesheet for last week is still missing.
+- Staging database is close to its storage limit.',
+   '- Welcome Kai Robinson (Polaris), who started 2026-11-02.
+- Chloe Martin now leads the integrations guild.',
+   'rules',
+   '[{"personId":"liam-murphy","name":"Liam Murphy","pronunciation":null,"status":"active","capacityHours":38,"openActions":0,"overdueActions":0,"dueThisWeek":0,"completedLastWeek":2},{"personId":"chloe-martin","name":"Chloe Martin","pronunciation":null,"status":"active","capacityHours":38,"openActions":0,"overdueActions":0,"dueThisWeek":0,"completedLastWeek":1},{"personId":"ethan-brown","name":"Ethan Brown","pronunciation":null,"status":"active","capacityHours":38,"openActions":1,"overdueActions":0,"dueThisWeek":1,"completedLastWeek":1},{"personId":"daniel-costa","name":"Daniel Costa","pronunciation":null,"status":"active","capacityHours":38,"openActions":1,"overdueActions":0,"dueThisWeek":1,"completedLastWeek":0}]',
+   'priya-raman','user-priya-raman','2026-11-16T23:00:00Z','2026-11-16T22:10:00Z','2026-11-16T23:00:00Z');
+INSERT OR REPLACE INTO squad_actions (id, session_id, squad_id, title, assignee_person_id, due_date, status, completed_at, created_by, created_at, updated_at) VALUES
+  ('sa-apex-cutover','ss-apex-2026-11-16','squad-apex','Run the Kinetic production cut-over checklist','liam-murphy','2026-11-20','done','2026-11-20T06:00:00Z','user-priya-raman','2026-11-16T22:40:00Z','2026-11-20T06:00:00Z'),
+  ('sa-apex-storage','ss-apex-2026-11-16','squad-apex','Archive old staging snapshots to free database storage','chloe-martin','2026-11-27','open',NULL,'user-priya-raman','2026-11-16T22:45:00Z','2026-11-16T22:45:00Z');
+INSERT OR REPLACE INTO action_items (id, title, description, source_module, source_type, source_id, assigned_person_id, due_date, is_completed, completed_at, completed_by, created_by, created_at, updated_at) VALUES
+  ('ai-squad-apex-cutover','Run the Kinetic production cut-over checklist','From the Apex kickoff, week of 2026-11-16','squads','squad_action','sa-apex-cutover','liam-murphy','2026-11-20',1,'2026-11-20T06:00:00Z','user-liam-murphy','user-priya-raman','2026-11-16T22:40:00Z','2026-11-20T06:00:00Z'),
+  ('ai-squad-apex-storage','Archive old staging snapshots to free database storage','From the Apex kickoff, week of 2026-11-16','squads','squad_action','sa-apex-storage','chloe-martin','2026-11-27',0,NULL,NULL,'user-priya-raman','2026-11-16T22:45:00Z','2026-11-16T22:45:00Z');
+-- ==== end people: directory, syncs, squads ====

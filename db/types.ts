@@ -39,6 +39,45 @@ export interface ActionItems {
   updated_at: Generated<string>;
 }
 
+export interface AgentProjectConfig {
+  confidence_threshold: Generated<number>;
+  features: Generated<string>;
+  id: string;
+  instructions: string | null;
+  is_enabled: Generated<number>;
+  max_runs_per_task: Generated<number>;
+  project_id: string;
+  updated_at: Generated<string>;
+  updated_by: string | null;
+}
+
+export interface AgentTaskMeta {
+  id: string;
+  last_run_at: string | null;
+  last_run_id: string | null;
+  run_count: Generated<number>;
+  session_id: string;
+  status: Generated<string>;
+  task_id: string;
+  updated_at: Generated<string>;
+}
+
+export interface AgentTaskRuns {
+  duration_ms: Generated<number>;
+  error: string | null;
+  feature: string;
+  finished_at: string | null;
+  id: string;
+  input: string;
+  model: string | null;
+  output: string | null;
+  source: string;
+  started_at: string;
+  started_by: string | null;
+  status: string;
+  task_id: string;
+}
+
 export interface Companies {
   account_manager_id: string | null;
   address: string | null;
@@ -59,6 +98,35 @@ export interface Companies {
   website: string | null;
 }
 
+export interface ConfigListItems {
+  color: string | null;
+  created_at: Generated<string>;
+  email_template_id: string | null;
+  email_trigger_active: Generated<number>;
+  icon: string | null;
+  id: string;
+  is_active: Generated<number>;
+  is_default: Generated<number>;
+  is_system: Generated<number>;
+  label: string;
+  list_id: string;
+  position: Generated<number>;
+  probability: number | null;
+  stage_type: string | null;
+  updated_at: Generated<string>;
+  value: string;
+}
+
+export interface ConfigLists {
+  created_at: Generated<string>;
+  description: string | null;
+  id: string;
+  is_system: Generated<number>;
+  key: string;
+  name: string;
+  updated_at: Generated<string>;
+}
+
 export interface Connections {
   config: Generated<string>;
   created_at: Generated<string>;
@@ -71,6 +139,62 @@ export interface Connections {
   provider: string;
   status: Generated<string>;
   updated_at: Generated<string>;
+}
+
+export interface ContactCommunications {
+  contact_id: string;
+  created_at: Generated<string>;
+  direction: Generated<string>;
+  duration_minutes: number | null;
+  id: string;
+  logged_by: string | null;
+  occurred_at: string;
+  subject: string | null;
+  summary: string | null;
+  type: string;
+  updated_at: Generated<string>;
+}
+
+export interface ContactLifeEvents {
+  auto_action_enabled: Generated<number>;
+  contact_id: string;
+  created_at: Generated<string>;
+  created_by: string | null;
+  event_date: string;
+  event_type: string;
+  id: string;
+  notes: string | null;
+  title: string;
+  updated_at: Generated<string>;
+}
+
+export interface ContactPartners {
+  contact_id: string;
+  created_at: Generated<string>;
+  created_by: string | null;
+  id: string;
+  notes: string | null;
+  partner_contact_id: string;
+  relationship: string;
+}
+
+export interface ContactRelationshipProfiles {
+  assistant_email: string | null;
+  assistant_name: string | null;
+  birthday: string | null;
+  birthday_year: number | null;
+  communication_notes: string | null;
+  communication_preference: string | null;
+  contact_id: string;
+  created_at: Generated<string>;
+  dietary_requirements: string | null;
+  id: string;
+  interests: Generated<string>;
+  personal_notes: string | null;
+  preferred_name: string | null;
+  reconnect_cadence_days: number | null;
+  updated_at: Generated<string>;
+  updated_by: string | null;
 }
 
 export interface Contacts {
@@ -97,6 +221,24 @@ export interface DailyQuotes {
   text: string;
 }
 
+export interface Documents {
+  category: string;
+  content_type: string;
+  created_at: Generated<string>;
+  expiry_date: string | null;
+  file_key: string;
+  file_name: string;
+  file_size: number;
+  id: string;
+  name: string;
+  person_id: string;
+  reminded_30_at: string | null;
+  reminded_7_at: string | null;
+  updated_at: Generated<string>;
+  uploaded_by: string | null;
+  uploaded_by_name: string | null;
+}
+
 export interface History {
   action: string;
   actor_id: string | null;
@@ -105,6 +247,39 @@ export interface History {
   id: string;
   resource_id: string;
   resource_type: string;
+}
+
+export interface InboundEmails {
+  company_id: string | null;
+  contact_id: string | null;
+  created_at: Generated<string>;
+  from_address: string;
+  from_name: string | null;
+  id: string;
+  in_reply_to: string | null;
+  message_id: string;
+  note_id: string | null;
+  project_id: string | null;
+  received_at: string;
+  references_header: string | null;
+  status: Generated<string>;
+  subject: Generated<string>;
+  task_id: string | null;
+  text_body: Generated<string>;
+  thread_id: string | null;
+  to_address: string;
+}
+
+export interface LeadScanLog {
+  counts: Generated<string>;
+  created_at: Generated<string>;
+  error: string | null;
+  finished_at: string | null;
+  id: string;
+  source: string;
+  started_at: string;
+  status: Generated<string>;
+  triggered_by: string | null;
 }
 
 export interface MailOutbox {
@@ -172,6 +347,46 @@ export interface NotificationTypes {
   label: string;
 }
 
+export interface OnboardingItems {
+  created_at: Generated<string>;
+  description: string | null;
+  id: string;
+  phase_id: string;
+  sort_order: Generated<number>;
+  template_id: string;
+  title: string;
+  updated_at: Generated<string>;
+}
+
+export interface OnboardingPhases {
+  created_at: Generated<string>;
+  description: string | null;
+  id: string;
+  name: string;
+  sort_order: number;
+  timeframe: string | null;
+}
+
+export interface OnboardingProgress {
+  completed_at: string | null;
+  completed_by: string | null;
+  id: string;
+  item_id: string;
+  person_id: string;
+  updated_at: Generated<string>;
+}
+
+export interface OnboardingTemplates {
+  created_at: Generated<string>;
+  created_by: string | null;
+  description: string | null;
+  id: string;
+  is_active: Generated<number>;
+  is_locked: Generated<number>;
+  name: string;
+  updated_at: Generated<string>;
+}
+
 export interface OrgSettings {
   key: string;
   updated_at: Generated<string>;
@@ -216,6 +431,31 @@ export interface People {
   weekly_capacity_hours: Generated<number>;
   working_days: Generated<string>;
   xero_employee_id: string | null;
+}
+
+export interface PersonChangeAlerts {
+  acknowledged_at: string | null;
+  acknowledged_by: string | null;
+  after_json: string | null;
+  before_json: string | null;
+  change_type: string;
+  created_at: Generated<string>;
+  detected_at: string;
+  external_id: string | null;
+  id: string;
+  person_id: string;
+  source: Generated<string>;
+}
+
+export interface PersonLinkedinActivities {
+  activity_type: string;
+  created_at: Generated<string>;
+  fetched_at: string;
+  id: string;
+  person_id: string;
+  posted_at: string | null;
+  text_excerpt: string | null;
+  url: string;
 }
 
 export interface PortalInvitations {
@@ -263,6 +503,131 @@ export interface PortalUsers {
   updated_at: Generated<string>;
 }
 
+export interface ProjectAiSummaries {
+  created_at: Generated<string>;
+  generated_by: string | null;
+  id: string;
+  model: string | null;
+  project_id: string;
+  source: string;
+  summary: string;
+}
+
+export interface ProjectDecisions {
+  context: string | null;
+  created_at: Generated<string>;
+  created_by: string | null;
+  decided_by: string | null;
+  decided_on: string | null;
+  id: string;
+  outcome: string | null;
+  project_id: string;
+  status: Generated<string>;
+  title: string;
+  updated_at: Generated<string>;
+}
+
+export interface ProjectGoals {
+  created_at: Generated<string>;
+  created_by: string | null;
+  description: string | null;
+  id: string;
+  position: Generated<number>;
+  project_id: string;
+  status: Generated<string>;
+  target_date: string | null;
+  title: string;
+  updated_at: Generated<string>;
+}
+
+export interface ProjectMembers {
+  created_at: Generated<string>;
+  id: string;
+  person_id: string;
+  project_id: string;
+  role: Generated<string>;
+}
+
+export interface ProjectReports {
+  created_at: Generated<string>;
+  created_by: string | null;
+  health: Generated<string>;
+  id: string;
+  metrics: Generated<string>;
+  narrative: string | null;
+  period_end: string;
+  period_start: string;
+  project_id: string;
+  sent_at: string | null;
+  status: Generated<string>;
+  updated_at: Generated<string>;
+}
+
+export interface ProjectReportSettings {
+  frequency: Generated<string>;
+  id: string;
+  is_active: Generated<number>;
+  project_id: string;
+  recipients: Generated<string>;
+  sections: Generated<string>;
+  updated_at: Generated<string>;
+  updated_by: string | null;
+}
+
+export interface Projects {
+  auto_ticket_enabled: Generated<number>;
+  company_id: string | null;
+  created_at: Generated<string>;
+  created_by: string | null;
+  delivery_manager_id: string | null;
+  description: string | null;
+  end_date: string | null;
+  id: string;
+  inbound_address: string | null;
+  match_sender_domain: Generated<number>;
+  name: string;
+  owner_id: string | null;
+  setup_template_id: string | null;
+  sla_policy_id: string | null;
+  squad: string | null;
+  start_date: string | null;
+  status: Generated<string>;
+  type_id: string | null;
+  updated_at: Generated<string>;
+}
+
+export interface ProjectSetupTemplatePhases {
+  description: string | null;
+  duration_days: Generated<number>;
+  id: string;
+  name: string;
+  offset_days: Generated<number>;
+  position: Generated<number>;
+  template_id: string;
+}
+
+export interface ProjectSetupTemplates {
+  created_at: Generated<string>;
+  created_by: string | null;
+  description: string | null;
+  id: string;
+  is_active: Generated<number>;
+  name: string;
+  project_type_id: string | null;
+  updated_at: Generated<string>;
+}
+
+export interface ProjectSetupTemplateTasks {
+  description: string | null;
+  estimated_hours: number | null;
+  id: string;
+  phase_id: string;
+  position: Generated<number>;
+  priority_id: string | null;
+  template_id: string;
+  title: string;
+}
+
 export interface PushSubscriptions {
   auth: string;
   created_at: Generated<string>;
@@ -279,12 +644,189 @@ export interface RateLimits {
   window_start: string;
 }
 
+export interface RelationshipAutoActions {
+  action_type: string;
+  assigned_person_id: string | null;
+  completed_at: string | null;
+  completed_by: string | null;
+  contact_id: string;
+  created_at: Generated<string>;
+  created_by: string | null;
+  description: string | null;
+  due_date: string;
+  id: string;
+  life_event_id: string | null;
+  status: Generated<string>;
+  title: string;
+  updated_at: Generated<string>;
+}
+
+export interface RelationshipMessages {
+  auto_action_id: string | null;
+  body: string;
+  channel: string;
+  contact_id: string;
+  created_at: Generated<string>;
+  created_by: string | null;
+  drafted_by: Generated<string>;
+  id: string;
+  sent_at: string | null;
+  sent_by: string | null;
+  status: Generated<string>;
+  subject: string | null;
+  updated_at: Generated<string>;
+}
+
+export interface ReviewTemplateItems {
+  area: string;
+  created_at: Generated<string>;
+  description: string | null;
+  id: string;
+  is_mandatory: Generated<number>;
+  label: string;
+  sort_order: Generated<number>;
+  template_id: string;
+  updated_at: Generated<string>;
+}
+
+export interface ReviewTemplates {
+  created_at: Generated<string>;
+  created_by: string | null;
+  description: string | null;
+  id: string;
+  is_active: Generated<number>;
+  name: string;
+  updated_at: Generated<string>;
+}
+
+export interface RoadmapItems {
+  created_at: Generated<string>;
+  description: string | null;
+  end_date: string | null;
+  goal_id: string | null;
+  id: string;
+  owner_id: string | null;
+  position: Generated<number>;
+  roadmap_id: string;
+  start_date: string | null;
+  status: Generated<string>;
+  title: string;
+  updated_at: Generated<string>;
+}
+
+export interface Roadmaps {
+  created_at: Generated<string>;
+  created_by: string | null;
+  description: string | null;
+  end_date: string | null;
+  id: string;
+  name: string;
+  project_id: string;
+  start_date: string | null;
+  updated_at: Generated<string>;
+}
+
+export interface ScorecardTemplateItems {
+  created_at: Generated<string>;
+  description: string | null;
+  id: string;
+  label: string;
+  sort_order: Generated<number>;
+  template_id: string;
+  updated_at: Generated<string>;
+}
+
+export interface ScorecardTemplates {
+  cadence: Generated<string>;
+  created_at: Generated<string>;
+  created_by: string | null;
+  description: string | null;
+  id: string;
+  is_active: Generated<number>;
+  name: string;
+  updated_at: Generated<string>;
+}
+
 export interface SidebarFavorites {
   created_at: Generated<string>;
   id: string;
   item_key: string;
   position: Generated<number>;
   user_id: string;
+}
+
+export interface SlaPolicies {
+  business_days: Generated<string>;
+  business_end: Generated<string>;
+  business_start: Generated<string>;
+  company_id: string | null;
+  created_at: Generated<string>;
+  created_by: string | null;
+  description: string | null;
+  id: string;
+  is_active: Generated<number>;
+  name: string;
+  timezone: Generated<string>;
+  updated_at: Generated<string>;
+}
+
+export interface SlaPolicyRules {
+  created_at: Generated<string>;
+  id: string;
+  policy_id: string;
+  priority_id: string;
+  resolution_hours: number;
+  response_hours: number;
+}
+
+export interface Sprints {
+  closed_at: string | null;
+  created_at: Generated<string>;
+  created_by: string | null;
+  end_date: string | null;
+  goal: string | null;
+  id: string;
+  name: string;
+  position: Generated<number>;
+  project_id: string;
+  start_date: string | null;
+  status: Generated<string>;
+  updated_at: Generated<string>;
+}
+
+export interface SquadActions {
+  assignee_person_id: string | null;
+  completed_at: string | null;
+  created_at: Generated<string>;
+  created_by: string | null;
+  due_date: string | null;
+  id: string;
+  session_id: string;
+  squad_id: string;
+  status: Generated<string>;
+  title: string;
+  updated_at: Generated<string>;
+}
+
+export interface SquadLeads {
+  created_at: Generated<string>;
+  created_by: string | null;
+  id: string;
+  person_id: string;
+  role: string;
+  squad_id: string;
+}
+
+export interface SquadNotificationConfig {
+  created_at: Generated<string>;
+  id: string;
+  notify_assignee_on_action: Generated<number>;
+  notify_leads_on_session: Generated<number>;
+  notify_members_on_session: Generated<number>;
+  slack_channel: string | null;
+  squad_id: string;
+  updated_at: Generated<string>;
+  updated_by: string | null;
 }
 
 export interface Squads {
@@ -298,6 +840,132 @@ export interface Squads {
   kickoff_time: string | null;
   name: string;
   tech_lead_person_id: string | null;
+  updated_at: Generated<string>;
+}
+
+export interface SquadSessions {
+  brief_source: Generated<string>;
+  completed_at: string | null;
+  created_at: Generated<string>;
+  created_by: string | null;
+  facilitator_person_id: string | null;
+  id: string;
+  plans: Generated<string>;
+  problems: Generated<string>;
+  progress: Generated<string>;
+  promotions: Generated<string>;
+  snapshot: Generated<string>;
+  squad_id: string;
+  status: Generated<string>;
+  updated_at: Generated<string>;
+  week_start: string;
+}
+
+export interface SyncRuns {
+  created_at: Generated<string>;
+  error: string | null;
+  finished_at: string | null;
+  id: string;
+  provider: string;
+  started_at: string;
+  status: Generated<string>;
+  summary: string | null;
+  trigger: Generated<string>;
+  triggered_by: string | null;
+}
+
+export interface TaskResources {
+  created_at: Generated<string>;
+  created_by: string | null;
+  id: string;
+  kind: string;
+  label: string;
+  person_id: string | null;
+  quantity: number | null;
+  task_id: string;
+  unit: string | null;
+  url: string | null;
+}
+
+export interface Tasks {
+  approval_status: string | null;
+  approved_at: string | null;
+  approved_by: string | null;
+  assignee_id: string | null;
+  completed_at: string | null;
+  created_at: Generated<string>;
+  created_by: string | null;
+  description: string | null;
+  due_date: string | null;
+  email_thread_id: string | null;
+  estimated_hours: number | null;
+  id: string;
+  internal_hours: number | null;
+  is_phase: Generated<number>;
+  is_private: Generated<number>;
+  parent_task_id: string | null;
+  phase_id: string | null;
+  priority_id: string | null;
+  project_id: string | null;
+  reporter_id: string | null;
+  requires_approval: Generated<number>;
+  resource_id: string;
+  resource_type: Generated<string>;
+  roadmap_item_id: string | null;
+  sort_order: Generated<number>;
+  source: Generated<string>;
+  sprint_id: string | null;
+  start_date: string | null;
+  status_id: string | null;
+  title: string;
+  type_id: string | null;
+  updated_at: Generated<string>;
+}
+
+export interface TaskSla {
+  created_at: Generated<string>;
+  id: string;
+  policy_id: string;
+  priority_id: string | null;
+  resolution_breached: Generated<number>;
+  resolution_deadline: string;
+  resolved_at: string | null;
+  responded_at: string | null;
+  response_breached: Generated<number>;
+  response_deadline: string;
+  started_at: string;
+  task_id: string;
+  updated_at: Generated<string>;
+}
+
+export interface TaskTodos {
+  created_at: Generated<string>;
+  done_at: string | null;
+  done_by: string | null;
+  id: string;
+  is_done: Generated<number>;
+  position: Generated<number>;
+  task_id: string;
+  title: string;
+}
+
+export interface TaskWatchers {
+  created_at: Generated<string>;
+  id: string;
+  task_id: string;
+  user_id: string;
+}
+
+export interface TemplateProfiles {
+  created_at: Generated<string>;
+  created_by: string | null;
+  description: string | null;
+  id: string;
+  is_active: Generated<number>;
+  name: string;
+  onboarding_template_id: string;
+  review_template_id: string;
+  scorecard_template_id: string;
   updated_at: Generated<string>;
 }
 
@@ -366,27 +1034,77 @@ export interface UserSessions {
 export interface DB {
   action_centre_preferences: ActionCentrePreferences;
   action_items: ActionItems;
+  agent_project_config: AgentProjectConfig;
+  agent_task_meta: AgentTaskMeta;
+  agent_task_runs: AgentTaskRuns;
   companies: Companies;
+  config_list_items: ConfigListItems;
+  config_lists: ConfigLists;
   connections: Connections;
+  contact_communications: ContactCommunications;
+  contact_life_events: ContactLifeEvents;
+  contact_partners: ContactPartners;
+  contact_relationship_profiles: ContactRelationshipProfiles;
   contacts: Contacts;
   daily_quotes: DailyQuotes;
+  documents: Documents;
   history: History;
+  inbound_emails: InboundEmails;
+  lead_scan_log: LeadScanLog;
   mail_outbox: MailOutbox;
   notes: Notes;
   notification_delivery_log: NotificationDeliveryLog;
   notification_preferences: NotificationPreferences;
   notification_types: NotificationTypes;
   notifications: Notifications;
+  onboarding_items: OnboardingItems;
+  onboarding_phases: OnboardingPhases;
+  onboarding_progress: OnboardingProgress;
+  onboarding_templates: OnboardingTemplates;
   org_settings: OrgSettings;
   people: People;
+  person_change_alerts: PersonChangeAlerts;
+  person_linkedin_activities: PersonLinkedinActivities;
   portal_invitations: PortalInvitations;
   portal_magic_links: PortalMagicLinks;
   portal_sessions: PortalSessions;
   portal_users: PortalUsers;
+  project_ai_summaries: ProjectAiSummaries;
+  project_decisions: ProjectDecisions;
+  project_goals: ProjectGoals;
+  project_members: ProjectMembers;
+  project_report_settings: ProjectReportSettings;
+  project_reports: ProjectReports;
+  project_setup_template_phases: ProjectSetupTemplatePhases;
+  project_setup_template_tasks: ProjectSetupTemplateTasks;
+  project_setup_templates: ProjectSetupTemplates;
+  projects: Projects;
   push_subscriptions: PushSubscriptions;
   rate_limits: RateLimits;
+  relationship_auto_actions: RelationshipAutoActions;
+  relationship_messages: RelationshipMessages;
+  review_template_items: ReviewTemplateItems;
+  review_templates: ReviewTemplates;
+  roadmap_items: RoadmapItems;
+  roadmaps: Roadmaps;
+  scorecard_template_items: ScorecardTemplateItems;
+  scorecard_templates: ScorecardTemplates;
   sidebar_favorites: SidebarFavorites;
+  sla_policies: SlaPolicies;
+  sla_policy_rules: SlaPolicyRules;
+  sprints: Sprints;
+  squad_actions: SquadActions;
+  squad_leads: SquadLeads;
+  squad_notification_config: SquadNotificationConfig;
+  squad_sessions: SquadSessions;
   squads: Squads;
+  sync_runs: SyncRuns;
+  task_resources: TaskResources;
+  task_sla: TaskSla;
+  task_todos: TaskTodos;
+  task_watchers: TaskWatchers;
+  tasks: Tasks;
+  template_profiles: TemplateProfiles;
   tool_permissions: ToolPermissions;
   user_connections: UserConnections;
   user_preferences: UserPreferences;

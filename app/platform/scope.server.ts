@@ -63,3 +63,32 @@ export function directReportCondition(column: string, viewer: Pick<Viewer, "pers
   if (!viewer.personId) return sql<SqlBool>`1 = 0`;
   return sql<SqlBool>`${sql.ref(column)} IN (SELECT id FROM people WHERE manager_id = ${viewer.personId})`;
 }
+
+/**
+ * `inPersonScope` for ONE person id (a bound value, e.g. a route param): the same scope, but a
+ * manager's subtree is checked by walking UP the reporting chain from that person (a few index
+ * lookups) instead of listing the whole subtree, so a detail page costs the same however large
+ * the viewer's subtree is. Use it for single-person lookups; use `inPersonScope` for lists.
+ */
+export function personIdInScope(
+  personId: string,
+  viewer: Pick<Viewer, "accessLevel" | "personId">,
+  sensitivity: Sensitivity = "default",
+): RawBuilder<SqlBool> {
+  const scope = personScope(viewer, sensitivity);
+  switch (scope.kind) {
+    case "all":
+      return sql<SqlBool>`1 = 1`;
+    case "none":
+      return sql<SqlBool>`1 = 0`;
+    case "self":
+      return sql<SqlBool>`${personId} = ${scope.personId}`;
+    case "subtree":
+      return sql<SqlBool>`${scope.personId} IN (WITH RECURSIVE scope_chain(id, depth) AS (
+          SELECT ${personId}, 0
+          UNION
+          SELECT people.manager_id, scope_chain.depth + 1 FROM people JOIN scope_chain ON people.id = scope_chain.id
+          WHERE people.manager_id IS NOT NULL AND scope_chain.depth < 100
+        ) SELECT id FROM scope_chain)`;
+  }
+}

@@ -1,5 +1,13 @@
 // One import per area; each area owns its own file in this folder.
+import { actionCentreRoutes } from "./action-centre";
+import { adminRoutes } from "./admin";
+import { crmRoutes } from "./crm";
+import { deliveryRoutes } from "./delivery";
+import { peopleRoutes } from "./people";
+import { peopleRecordsRoutes } from "./people-records";
 import { platformRoutes } from "./platform";
+import { portalRoutes } from "./portal";
+import { recordsRoutes } from "./records";
 import type { RouteAccess } from "./types";
 
-export const ACCESS_MATRIX: RouteAccess[] = [...platformRoutes];
+export const ACCESS_MATRIX: RouteAccess[] = [...platformRoutes, ...adminRoutes, ...portalRoutes, ...recordsRoutes, ...actionCentreRoutes, ...peopleRecordsRoutes, ...crmRoutes, ...peopleRoutes, ...deliveryRoutes];
