@@ -1,4 +1,4 @@
-import { Kysely } from "kysely";
+import { Kysely, type DatabaseConnection, type Driver, type QueryResult } from "kysely";
 import { D1Dialect } from "kysely-d1";
 import type { DB as Database } from "~db/types";
 
@@ -61,11 +61,36 @@ export function countingD1(db: D1Database, stats: D1Stats): D1Database {
   });
 }
 
+/**
+ * kysely-d1 still reports the pre-0.28 `numUpdatedOrDeletedRows` field, which makes Kysely log
+ * an "outdated driver" warning; this drops the field (numAffectedRows carries the same value).
+ */
+class CurrentD1Dialect extends D1Dialect {
+  createDriver(): Driver {
+    const driver = super.createDriver();
+    const acquire = driver.acquireConnection.bind(driver);
+    driver.acquireConnection = async () => {
+      const connection = await acquire();
+      const execute = connection.executeQuery.bind(connection);
+      const current: DatabaseConnection = {
+        executeQuery: async <R>(query: Parameters<typeof execute>[0]) => {
+          const result = (await execute<R>(query)) as QueryResult<R> & { numUpdatedOrDeletedRows?: bigint };
+          delete result.numUpdatedOrDeletedRows;
+          return result;
+        },
+        streamQuery: connection.streamQuery.bind(connection),
+      };
+      return current;
+    };
+    return driver;
+  }
+}
+
 export function createDb(binding: D1Database): Db {
   const stats: D1Stats = { roundTrips: 0 };
   const counted = countingD1(binding, stats);
   return {
-    query: new Kysely<Database>({ dialect: new D1Dialect({ database: counted }) }),
+    query: new Kysely<Database>({ dialect: new CurrentD1Dialect({ database: counted }) }),
     raw: binding,
     stats,
   };
