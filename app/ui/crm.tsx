@@ -138,3 +138,20 @@ export function Timeline({ rows, next, olderHref, newestHref }: { rows: Timeline
 export function Pill({ children }: { children: ReactNode }) {
   return <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700">{children}</span>;
 }
+
+/**
+ * A sortable column header for list pages whose sort lives in the URL (?sort=&dir=). Clicking
+ * the active column flips the direction; a new column starts ascending ("created" descending).
+ */
+export function SortHeader({ search, column, label, sort, dir }: { search: string; column: string; label: string; sort: string; dir: "asc" | "desc" }) {
+  const active = sort === column;
+  const next = active ? (dir === "asc" ? "desc" : "asc") : column === "created" ? "desc" : "asc";
+  return (
+    <th scope="col" className="px-3 py-2 text-left font-medium" aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined}>
+      <Link to={withQuery(search, { sort: column, dir: next, page: null })} className="hover:underline">
+        {label}
+        {active ? <span aria-hidden="true">{dir === "asc" ? " ▲" : " ▼"}</span> : null}
+      </Link>
+    </th>
+  );
+}

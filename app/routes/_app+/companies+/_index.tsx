@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { loadCompanyList } from "~/modules/crm/companies.server";
 import { companySortDir, parseCompanyListParams, type CompanyListFilters } from "~/modules/crm/schemas";
 import { can, requireAccess } from "~/platform/access.server";
-import { Badge, Notice, Pagination, withQuery } from "~/ui/crm";
+import { Badge, Notice, Pagination, SortHeader, withQuery } from "~/ui/crm";
 import { RouteErrorBoundary } from "~/ui/error-boundary";
 import { Button, EmptyState, Field, PageHeader, SelectField } from "~/ui/form";
 
@@ -27,18 +27,9 @@ export default function Companies() {
   const { filters, rows, total, page, pageCount, industries, managers, canUpdate, notice } = useLoaderData<typeof loader>();
   const { search } = useLocation();
   const dir = companySortDir(filters);
-  const sortHeader = (key: CompanyListFilters["sort"], label: string) => {
-    const active = filters.sort === key;
-    const next = active ? (dir === "asc" ? "desc" : "asc") : key === "created" ? "desc" : "asc";
-    return (
-      <th scope="col" className="px-3 py-2 text-left font-medium" aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined}>
-        <Link to={withQuery(search, { sort: key, dir: next, page: null })} className="hover:underline">
-          {label}
-          {active ? <span aria-hidden="true">{dir === "asc" ? " ▲" : " ▼"}</span> : null}
-        </Link>
-      </th>
-    );
-  };
+  const sortHeader = (key: CompanyListFilters["sort"], label: string) => (
+    <SortHeader search={search} column={key} label={label} sort={filters.sort} dir={dir} />
+  );
   const exportQuery = withQuery(search, { page: null, notice: null });
   return (
     <>

@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { loadContactList } from "~/modules/crm/contacts.server";
 import { contactSortDir, parseContactListParams, type ContactListFilters } from "~/modules/crm/schemas";
 import { can, requireAccess } from "~/platform/access.server";
-import { Badge, Notice, Pagination, withQuery } from "~/ui/crm";
+import { Badge, Notice, Pagination, SortHeader, withQuery } from "~/ui/crm";
 import { RouteErrorBoundary } from "~/ui/error-boundary";
 import { Button, EmptyState, Field, PageHeader, SelectField } from "~/ui/form";
 
@@ -22,18 +22,9 @@ export default function Contacts() {
   const { filters, rows, total, page, pageCount, company, canUpdate, notice } = useLoaderData<typeof loader>();
   const { search } = useLocation();
   const dir = contactSortDir(filters);
-  const sortHeader = (key: ContactListFilters["sort"], label: string) => {
-    const active = filters.sort === key;
-    const next = active ? (dir === "asc" ? "desc" : "asc") : key === "created" ? "desc" : "asc";
-    return (
-      <th scope="col" className="px-3 py-2 text-left font-medium" aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined}>
-        <Link to={withQuery(search, { sort: key, dir: next, page: null })} className="hover:underline">
-          {label}
-          {active ? <span aria-hidden="true">{dir === "asc" ? " ▲" : " ▼"}</span> : null}
-        </Link>
-      </th>
-    );
-  };
+  const sortHeader = (key: ContactListFilters["sort"], label: string) => (
+    <SortHeader search={search} column={key} label={label} sort={filters.sort} dir={dir} />
+  );
   const exportQuery = withQuery(search, { page: null, notice: null });
   return (
     <>
