@@ -36,6 +36,8 @@ interface PanelProps {
   mentionables: Mentionable[];
   /** Where to come back to after a post (the current page, with ?tab=notes). */
   redirectTo: string;
+  /** The levels a note may be shown to (person notes: manager, head, executive). */
+  levels?: readonly AccessLevel[];
 }
 
 type ActionResult = { ok: false; errors: Record<string, string> } | undefined;
@@ -105,7 +107,7 @@ function NoteTextArea({ id, label, defaultValue, error, rows = 3 }: { id: string
   );
 }
 
-function CreateForm({ base, mentionables }: { base: Record<string, string>; mentionables: Mentionable[] }) {
+function CreateForm({ base, mentionables, levels }: { base: Record<string, string>; mentionables: Mentionable[]; levels: readonly AccessLevel[] }) {
   const { fetcher, ref, busy, result } = useNoteForm();
   return (
     <fetcher.Form ref={ref} method="post" action="/notes" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-label="New note">
@@ -119,7 +121,7 @@ function CreateForm({ base, mentionables }: { base: Record<string, string>; ment
           {/* Executives always see every note; the disabled box is not submitted, this is. */}
           <input type="hidden" name="visibility" value="executive" />
           <div className="mt-1 flex flex-wrap gap-3">
-            {ACCESS_LEVELS.map((level) => (
+            {levels.map((level) => (
               <label key={level} className="flex items-center gap-1.5 text-sm text-slate-700">
                 <input type="checkbox" name={level === "executive" ? undefined : "visibility"} value={level} defaultChecked disabled={level === "executive"} />
                 {levelLabel(level)}
@@ -239,7 +241,7 @@ function Note({ note, base, replies }: { note: NoteItem; base: Record<string, st
   );
 }
 
-export function NotesPanel({ resourceType, resourceId, notes, mentionables, redirectTo }: PanelProps) {
+export function NotesPanel({ resourceType, resourceId, notes, mentionables, redirectTo, levels = ACCESS_LEVELS }: PanelProps) {
   const [params] = useSearchParams();
   const error = params.get("noteError");
   const notice = params.get("noteNotice");
@@ -253,7 +255,7 @@ export function NotesPanel({ resourceType, resourceId, notes, mentionables, redi
       <h2 id="notes-heading" className="sr-only">Notes</h2>
       {error ? <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{error}</p> : null}
       {notice ? <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">{notice}</p> : null}
-      <CreateForm base={base} mentionables={mentionables} />
+      <CreateForm base={base} mentionables={mentionables} levels={levels} />
       {threads.length === 0 ? (
         <EmptyState title="No notes yet">Add the first note above. Choose who may read it and mention people to notify them.</EmptyState>
       ) : (

@@ -1,6 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
 import { PEOPLE, signInPage } from "./support/personas";
 
+// Notes on a task Ethan (employee) is assigned to: his manager Daniel sees it too. Person notes are
+// confidential (manager and above) and covered at the end.
+const TASK = "task-kp-push";
+const TASK_TITLE = "Push notification for new jobs";
+
 const bell = (page: Page) => page.getByRole("banner").getByRole("link", { name: /^Notifications, \d+ unread$/ });
 
 async function unreadCount(page: Page) {
@@ -12,8 +17,8 @@ test.describe("notes, mentions and notifications", () => {
   test("a manager mentions a report in a note; the report is notified, opens it and marks it read", async ({ page }) => {
     const token = `Great sprint demo ${Date.now()}`;
     await signInPage(page, PEOPLE.manager);
-    await page.goto(`/records/person/${PEOPLE.employee}?tab=notes`);
-    await expect(page.getByRole("heading", { name: "Ethan Brown" })).toBeVisible();
+    await page.goto(`/records/task/${TASK}?tab=notes`);
+    await expect(page.getByRole("heading", { name: TASK_TITLE })).toBeVisible();
     await page.getByLabel("Add a note").fill(token);
     await page.getByLabel("Mention (notifies them)").selectOption("user-ethan-brown");
     await page.getByRole("button", { name: "Add note" }).click();
@@ -32,12 +37,12 @@ test.describe("notes, mentions and notifications", () => {
     await bell(page).click();
     await expect(page).toHaveURL(/\/notifications$/);
     const item = page.getByTestId("notification").filter({ hasText: token });
-    await expect(item).toContainText("Daniel Costa mentioned you in a note on Ethan Brown");
+    await expect(item).toContainText(`Daniel Costa mentioned you in a note on ${TASK_TITLE}`);
     await expect(item).toContainText("(unread)");
 
     // Opening it deep-links to the record's notes.
     await item.getByRole("link", { name: /mentioned you/ }).click();
-    await expect(page).toHaveURL(new RegExp(`/people/${PEOPLE.employee}\\?tab=notes#note-`));
+    await expect(page).toHaveURL(new RegExp(`/tasks/${TASK}\\?tab=notes#note-`));
 
     await page.goto("/notifications");
     await item.getByRole("button", { name: /^Mark read:/ }).click();
@@ -45,8 +50,8 @@ test.describe("notes, mentions and notifications", () => {
     await expect(item.getByRole("button", { name: /^Mark unread:/ })).toBeVisible();
     expect(await unreadCount(page)).toBe(before - 1);
 
-    // The report reads the note on their own record (it was visible to every level).
-    await page.goto(`/records/person/${PEOPLE.employee}?tab=notes`);
+    // The report reads the note on the task (it was visible to every level).
+    await page.goto(`/records/task/${TASK}?tab=notes`);
     await expect(page.getByTestId("note").filter({ hasText: token })).toBeVisible();
   });
 });
@@ -57,7 +62,7 @@ test.describe("without JavaScript", () => {
   test("notes with @handles, inline errors, edit, and the inbox all work with plain forms", async ({ page }) => {
     const token = `Pairing went well ${Date.now()}`;
     await signInPage(page, PEOPLE.manager);
-    await page.goto(`/records/person/${PEOPLE.employee}?tab=notes`);
+    await page.goto(`/records/task/${TASK}?tab=notes`);
 
     // Whitespace only: the server refuses it and the page says why.
     await page.getByLabel("Add a note").fill("   ");
@@ -84,7 +89,7 @@ test.describe("without JavaScript", () => {
     await expect(page.getByTestId("note-content").filter({ hasText: `${token} — nice work` })).toHaveCount(0);
 
     await signInPage(page, PEOPLE.employee);
-    await page.goto(`/records/person/${PEOPLE.employee}?tab=notes`);
+    await page.goto(`/records/task/${TASK}?tab=notes`);
     await expect(page.getByTestId("note").filter({ hasText: "Managers only" })).toHaveCount(0);
     await expect(page.getByTestId("note").filter({ hasText: `${token} — great work` })).toBeVisible();
 
@@ -102,5 +107,10 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("status")).toHaveText("Preferences saved.");
     await expect(page.getByRole("checkbox", { name: "Mentioned in a note by Email" })).not.toBeChecked();
     await expect(page.getByRole("checkbox", { name: "System by In app (always on)" })).toBeChecked();
+
+    // Notes about a person are confidential: the employee cannot read or add any on their own record.
+    await page.goto(`/records/person/${PEOPLE.employee}?tab=notes`);
+    await expect(page.getByText("Notes on a person are confidential")).toBeVisible();
+    await expect(page.getByLabel("Add a note")).toHaveCount(0);
   });
 });

@@ -46,6 +46,16 @@ function assertToolView(viewer: NoteViewer, tool: ToolKey) {
   if (!viewer.permissions[tool]?.view) forbidden();
 }
 
+/** Whether this access level may use notes on the record type at all (`noteLevels`). */
+export function mayUseNotes(entry: Pick<RecordType, "noteLevels">, level: AccessLevel) {
+  return !entry.noteLevels || entry.noteLevels.includes(level);
+}
+
+/** The levels a note on this type can be shown to (the visibility picker's choices). */
+export function noteLevelChoices(type: string): readonly AccessLevel[] {
+  return recordType(type)?.noteLevels ?? ACCESS_LEVELS;
+}
+
 /** SQL: the viewer's access level is in notes.visibility (executives see every note). */
 export function noteVisibleTo(viewer: Pick<Viewer, "accessLevel">): RawBuilder<SqlBool> {
   if (viewer.accessLevel === "executive") return sql<SqlBool>`1 = 1`;
@@ -71,6 +81,7 @@ export function notesQuery(db: Db, viewer: ScopeViewer, type: string, id: string
     .where("notes.resource_type", "=", type)
     .where("notes.resource_id", "=", id)
     .where(noteVisibleTo(viewer))
+    .where(mayUseNotes(entry, viewer.accessLevel) ? sql<SqlBool>`1 = 1` : sql<SqlBool>`0 = 1`)
     .where(sql<SqlBool>`exists ${entry.visible(db, viewer, id)}`)
     .orderBy("notes.created_at", "desc")
     .orderBy("notes.id", "desc")
@@ -182,6 +193,7 @@ function visibleNote(db: Db, viewer: ScopeViewer, type: string, resourceId: stri
 export async function applyNoteIntent(context: AppLoadContext, viewer: Viewer, form: NoteForm): Promise<NoteResult> {
   const entry = requireType(form.resourceType);
   assertToolView(viewer, entry.tool);
+  if (!mayUseNotes(entry, viewer.accessLevel)) forbidden(`Notes on a ${entry.label.toLowerCase()} are for ${entry.noteLevels!.join(", ")} levels only`);
   const fallback = `${entry.url(form.resourceId)}?tab=notes`;
   const back = safeRedirect(form.redirectTo, fallback);
   if (form.intent === "create" || form.intent === "reply") return addNote(context, viewer, entry, form, back);
@@ -228,13 +240,16 @@ async function addNote(
     parentId = parent.parent_id ?? parent.id;
     levels = normaliseVisibility(parseLevels(parent.visibility));
   } else {
-    levels = normaliseVisibility(form.visibility);
+    levels = normaliseVisibility(form.visibility).filter((l) => mayUseNotes(entry, l));
   }
 
   // Who may see the note: tool view grant, level in the visibility, record in their scope.
   const others = candidates.filter((u) => u.id !== viewer.userId);
   const eligible = others.filter(
-    (u) => u.can_view === 1 && (u.access_level === "executive" || levels.includes(u.access_level as AccessLevel)),
+    (u) =>
+      u.can_view === 1 &&
+      mayUseNotes(entry, u.access_level as AccessLevel) &&
+      (u.access_level === "executive" || levels.includes(u.access_level as AccessLevel)),
   );
   const scoped = eligible.length
     ? await batch(

@@ -3,7 +3,7 @@ import { batch } from "~/platform/batch.server";
 import type { Db } from "~/platform/db.server";
 import { historyFor } from "~/platform/history.server";
 import type { Viewer } from "~/platform/session.server";
-import { mentionableUsersQuery, notesQuery } from "./notes.server";
+import { mayUseNotes, mentionableUsersQuery, noteLevelChoices, notesQuery } from "./notes.server";
 import { recordType, type RecordType } from "./registry.server";
 
 export type RecordTab = "notes" | "history";
@@ -33,7 +33,7 @@ export async function loadRecordPage(db: Db, viewer: Viewer, type: string, id: s
   const entry = entryFor(viewer, type);
   if (tab === "history") {
     const { record, entries } = await recordHistory(db, viewer, type, id);
-    return { record, tab, history: entries, notes: [], mentionables: [] };
+    return { record, tab, history: entries, notes: [], mentionables: [], noteLevels: [], canUseNotes: false };
   }
   const [records, notes, mentionables] = await batch(db, [
     entry.visible(db, viewer, id),
@@ -48,5 +48,7 @@ export async function loadRecordPage(db: Db, viewer: Viewer, type: string, id: s
     history: [],
     notes,
     mentionables: mentionables.filter((u) => u.id !== viewer.userId),
+    noteLevels: noteLevelChoices(type),
+    canUseNotes: mayUseNotes(entry, viewer.accessLevel),
   };
 }

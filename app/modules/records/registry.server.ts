@@ -24,10 +24,12 @@
  */
 import { sql, type Compilable, type Expression } from "kysely";
 import { projectVisible, taskVisible } from "~/modules/delivery/scope.server";
+import { dealVisible } from "~/modules/deals/scope.server";
 import type { Db } from "~/platform/db.server";
 import { inPersonScope, type Sensitivity } from "~/platform/scope.server";
 import type { Viewer } from "~/platform/session.server";
-import type { ToolKey } from "~/platform/tools";
+import type { AccessLevel, ToolKey } from "~/platform/tools";
+import { CONFIDENTIAL_NOTE_LEVELS } from "./levels";
 
 /** Who is looking: the signed-in viewer, or a mentioned user being checked. */
 export type ScopeViewer = Pick<Viewer, "userId" | "personId" | "accessLevel">;
@@ -46,6 +48,11 @@ export interface RecordType {
   label: string;
   url: (id: string) => string;
   visible: (db: Db, viewer: ScopeViewer, id: string) => RecordQuery;
+  /**
+   * Access levels that may read or write notes on this type at all (default: every level).
+   * Person notes are confidential: managers, heads and executives only (ORIGINAL §3.5).
+   */
+  noteLevels?: readonly AccessLevel[];
 }
 
 /** The generic record page; for types whose own detail page does not exist yet. */
@@ -57,6 +64,7 @@ export const RECORD_TYPES: Record<string, RecordType> = {
     sensitivity: "sensitive",
     label: "Person",
     url: (id) => `/people/${encodeURIComponent(id)}`,
+    noteLevels: CONFIDENTIAL_NOTE_LEVELS,
     visible: (db, viewer, id) =>
       db.query
         .selectFrom("people")
@@ -121,6 +129,15 @@ export const RECORD_TYPES: Record<string, RecordType> = {
     url: (id) => `/tasks/${encodeURIComponent(id)}`,
     visible: (db, viewer, id) =>
       db.query.selectFrom("tasks").select(["tasks.id", "tasks.title"]).where("tasks.id", "=", id).where(taskVisible(viewer, "tasks")),
+  },
+  // Sales (app/modules/deals/scope.server.ts: owner or deal team in the viewer's person scope).
+  deal: {
+    tool: "deals",
+    sensitivity: "default",
+    label: "Deal",
+    url: (id) => `/deals/${encodeURIComponent(id)}`,
+    visible: (db, viewer, id) =>
+      db.query.selectFrom("deals").select(["deals.id", "deals.title"]).where("deals.id", "=", id).where(dealVisible(viewer, "deals")),
   },
 };
 

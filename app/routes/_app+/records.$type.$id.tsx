@@ -24,7 +24,7 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export default function RecordPage() {
-  const { record, tab: current, notes, history, mentionables } = useLoaderData<typeof loader>();
+  const { record, tab: current, notes, history, mentionables, noteLevels, canUseNotes } = useLoaderData<typeof loader>();
   const location = useLocation();
   const base = location.pathname;
   const tabs = [
@@ -53,8 +53,10 @@ export default function RecordPage() {
           </Link>
         ))}
       </nav>
-      {current === "notes" ? (
-        <NotesPanel resourceType={record.type} resourceId={record.id} notes={notes} mentionables={mentionables} redirectTo={`${base}?tab=notes`} />
+      {current === "notes" && !canUseNotes ? (
+        <p className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-600">Notes on a {record.label.toLowerCase()} are confidential: only managers, heads and executives can read or add them.</p>
+      ) : current === "notes" ? (
+        <NotesPanel resourceType={record.type} resourceId={record.id} notes={notes} mentionables={mentionables} levels={noteLevels} redirectTo={`${base}?tab=notes`} />
       ) : (
         <HistoryList entries={history} />
       )}

@@ -48,13 +48,20 @@ async function noteRows() {
 const onEthan = { resourceType: "person", resourceId: "ethan-brown", redirectTo: "/records/person/ethan-brown?tab=notes" };
 
 describe("note visibility", () => {
-  it("an employee cannot read an executive-only note; executives read everything", async () => {
+  it("an executive-only note stays with executives; person notes never reach the person or leads", async () => {
     expect(await postStatus("user-olivia-bennett", { ...onEthan, intent: "create", content: "Exec only: salary review pending", visibility: "executive" })).toBe(303);
     expect(await postStatus("user-olivia-bennett", { ...onEthan, intent: "create", content: "Great demo on Friday" })).toBe(303);
-    expect(await notesSeenBy("user-ethan-brown", "person", "ethan-brown")).toEqual(["Great demo on Friday"]);
     expect(await notesSeenBy("user-olivia-bennett", "person", "ethan-brown")).toEqual(
       expect.arrayContaining(["Great demo on Friday", "Exec only: salary review pending"]),
     );
+    expect(await notesSeenBy("user-daniel-costa", "person", "ethan-brown")).toEqual(["Great demo on Friday"]);
+    // Confidential (ORIGINAL §3.5): employees and leads have no person notes, not even "everyone" ones.
+    expect(await notesSeenBy("user-ethan-brown", "person", "ethan-brown")).toEqual([]);
+    const everyone = (await noteRows()).find((n) => n.content === "Great demo on Friday")!;
+    expect(JSON.parse(everyone.visibility)).toEqual(["executive", "head", "manager"]);
+    expect(await postStatus("user-ethan-brown", { ...onEthan, intent: "create", content: "About me" })).toBe(403);
+    const data = await page("user-ethan-brown", "/records/person/ethan-brown?tab=notes");
+    expect(data.canUseNotes).toBe(false);
   });
 
   it("always includes executive, even when the form leaves it out", async () => {
@@ -74,7 +81,7 @@ describe("note visibility", () => {
     expect(reply.parent_id).toBe(root!.id);
     expect(JSON.parse(reply.visibility)).toEqual(["executive", "manager"]);
     // A reply to a note the viewer cannot see is a 404.
-    expect(await postStatus("user-ethan-brown", { ...onEthan, intent: "reply", parentId: root!.id, content: "Sneaky" })).toBe(404);
+    expect(await postStatus("user-priya-raman", { ...onEthan, intent: "reply", parentId: root!.id, content: "Sneaky" })).toBe(404);
   });
 
   it("a note with no tool view grant is refused (employees cannot view companies)", async () => {
@@ -157,12 +164,14 @@ describe("mentions", () => {
       context,
     )) as Response;
     expect(response.status).toBe(303);
-    // Ava cannot see Ethan's record: reported back, not notified.
-    expect(new URL(response.headers.get("Location")!, ORIGIN).searchParams.get("noteNotice")).toBe("Not notified (they cannot see this note): Ava Jones");
+    // Ava cannot see Ethan's record and Ethan (employee) cannot read person notes: reported back, not notified.
+    const notice = new URL(response.headers.get("Location")!, ORIGIN).searchParams.get("noteNotice") ?? "";
+    expect(notice).toMatch(/^Not notified \(they cannot see this note\): /);
+    expect(notice.split(": ")[1]!.split(", ").sort()).toEqual(["Ava Jones", "Ethan Brown"]);
     await settle();
     const q = db.context().db.query;
     const notifications = await q.selectFrom("notifications").selectAll().where("type", "=", "note_mention").orderBy("user_id").execute();
-    expect(notifications.map((n) => n.user_id)).toEqual(["user-ethan-brown", "user-priya-raman"]);
+    expect(notifications.map((n) => n.user_id)).toEqual(["user-priya-raman"]);
     const [note] = await noteRows();
     expect(notifications[0]!.action_url).toBe(`/people/ethan-brown?tab=notes#note-${note!.id}`);
     expect(notifications[0]!.title).toBe("Daniel Costa mentioned you in a note on Ethan Brown");
@@ -170,7 +179,7 @@ describe("mentions", () => {
     expect(JSON.parse(note!.mentions).sort()).toEqual(["user-ava-jones", "user-ethan-brown", "user-priya-raman"]);
     // Delivery ran after the batch: the log has the in-app row for each.
     const log = await q.selectFrom("notification_delivery_log").select(["notification_id", "channel"]).where("channel", "=", "in_app").execute();
-    expect(log).toHaveLength(2);
+    expect(log).toHaveLength(1);
   });
 
   it("a mentioned user whose level is not in the visibility is not notified", async () => {
@@ -182,7 +191,7 @@ describe("mentions", () => {
   it("the note, its history row and its notifications are one atomic batch", async () => {
     // Without the notification type the notification insert fails, and so must the whole write.
     await db.exec("DELETE FROM notification_types WHERE key = 'note_mention';");
-    await expect(post("user-daniel-costa", { ...onEthan, intent: "create", content: "Hello", mentions: "user-ethan-brown" }).then((r) => {
+    await expect(post("user-daniel-costa", { ...onEthan, intent: "create", content: "Hello", mentions: "user-priya-raman" }).then((r) => {
       if (r instanceof Error) throw r;
       return r;
     })).rejects.toThrow();

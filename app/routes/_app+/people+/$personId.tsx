@@ -17,6 +17,7 @@ import { RouteErrorBoundary } from "~/ui/error-boundary";
 import { Button, Card, Field, FormError, cx } from "~/ui/form";
 import { HistoryList } from "~/ui/history-list";
 import { TimeAgo } from "~/ui/meta";
+import { CONFIDENTIAL_NOTE_LEVELS } from "~/modules/records/levels";
 import { NotesPanel } from "~/ui/notes-panel";
 import { PersonAvatar, PersonName } from "~/ui/person-name";
 
@@ -248,7 +249,7 @@ export default function PersonProfile() {
       {data.tab === "notes" ? (
         <>
           <p className="mb-3 text-sm text-slate-600">Confidential notes about {name}. Executives always see them; choose which other levels may.</p>
-          <NotesPanel resourceType="person" resourceId={p.id} notes={data.notes} mentionables={data.mentionables} redirectTo={`${base}?tab=notes`} />
+          <NotesPanel resourceType="person" resourceId={p.id} notes={data.notes} mentionables={data.mentionables} levels={CONFIDENTIAL_NOTE_LEVELS} redirectTo={`${base}?tab=notes`} />
         </>
       ) : null}
       {data.tab === "linkedin" ? (
