@@ -71,6 +71,13 @@ CREATE TABLE agent_task_runs (
   finished_at TEXT
 );
 
+CREATE TABLE cache_refreshes (
+  key TEXT PRIMARY KEY NOT NULL,
+  fetched_at TEXT,
+  attempted_at TEXT,
+  last_error TEXT
+);
+
 CREATE TABLE companies (
   id TEXT PRIMARY KEY NOT NULL,
   name TEXT NOT NULL,
@@ -213,12 +220,191 @@ CREATE TABLE contacts (
   updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
 );
 
+CREATE TABLE contract_signers (
+  id TEXT PRIMARY KEY NOT NULL,
+  contract_id TEXT NOT NULL REFERENCES contracts(id) ON DELETE CASCADE,
+  role_id TEXT NOT NULL,
+  role_label TEXT NOT NULL,
+  name TEXT NOT NULL,
+  email TEXT NOT NULL COLLATE NOCASE,
+  sign_order INTEGER NOT NULL CHECK (sign_order >= 1),
+  status TEXT NOT NULL DEFAULT 'pending'
+    CHECK (status IN ('pending','sent','viewed','signed','declined')),
+  token_hash TEXT UNIQUE,
+  token_expires_at TEXT,
+  sent_at TEXT,
+  viewed_at TEXT,
+  signed_at TEXT,
+  declined_at TEXT,
+  decline_reason TEXT,
+  ip TEXT,
+  user_agent TEXT,
+  field_values TEXT, 
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  UNIQUE (contract_id, sign_order)
+);
+
+CREATE TABLE contract_templates (
+  id TEXT PRIMARY KEY NOT NULL,
+  name TEXT NOT NULL,
+  description TEXT,
+  contract_type TEXT NOT NULL
+    CHECK (contract_type IN ('msa','sow','nda','npa','employment_agreement','other')),
+  signer_roles TEXT NOT NULL DEFAULT '[]',  
+  fields_schema TEXT NOT NULL DEFAULT '[]', 
+  pdf_key TEXT UNIQUE,
+  pdf_file_name TEXT,
+  pdf_size INTEGER CHECK (pdf_size IS NULL OR (pdf_size > 0 AND pdf_size <= 10485760)),
+  page_count INTEGER NOT NULL DEFAULT 1 CHECK (page_count BETWEEN 1 AND 200),
+  is_active INTEGER NOT NULL DEFAULT 1 CHECK (is_active IN (0,1)),
+  created_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE contracts (
+  id TEXT PRIMARY KEY NOT NULL,
+  template_id TEXT REFERENCES contract_templates(id) ON DELETE SET NULL,
+  title TEXT NOT NULL,
+  contract_type TEXT NOT NULL
+    CHECK (contract_type IN ('msa','sow','nda','npa','employment_agreement','other')),
+  company_id TEXT REFERENCES companies(id) ON DELETE SET NULL,
+  deal_id TEXT REFERENCES deals(id) ON DELETE SET NULL,
+  owner_id TEXT REFERENCES people(id) ON DELETE SET NULL,
+  status TEXT NOT NULL DEFAULT 'draft'
+    CHECK (status IN ('draft','sent','completed','declined','void')),
+  value_cents INTEGER CHECK (value_cents IS NULL OR value_cents >= 0),
+  currency TEXT NOT NULL DEFAULT 'AUD' CHECK (length(currency) = 3),
+  start_date TEXT,
+  end_date TEXT,
+  renewal_date TEXT,
+  renewal_notice_days INTEGER NOT NULL DEFAULT 30 CHECK (renewal_notice_days BETWEEN 0 AND 365),
+  terms TEXT,
+  page_count INTEGER NOT NULL DEFAULT 1 CHECK (page_count BETWEEN 1 AND 200),
+  signer_roles TEXT NOT NULL DEFAULT '[]',
+  fields_schema TEXT NOT NULL DEFAULT '[]',
+  base_pdf_key TEXT,
+  completed_pdf_key TEXT,
+  sent_at TEXT,
+  completed_at TEXT,
+  declined_at TEXT,
+  decline_reason TEXT,
+  voided_at TEXT,
+  created_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
 CREATE TABLE daily_quotes (
   id TEXT PRIMARY KEY NOT NULL,
   text TEXT NOT NULL,
   author TEXT,
   is_active INTEGER NOT NULL DEFAULT 1 CHECK (is_active IN (0,1)),
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE deal_contact_links (
+  id TEXT PRIMARY KEY NOT NULL,
+  deal_id TEXT NOT NULL REFERENCES deals(id) ON DELETE CASCADE,
+  contact_id TEXT NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+  role TEXT NOT NULL DEFAULT 'other'
+    CHECK (role IN ('decision_maker','champion','influencer','economic_buyer','technical','billing','other')),
+  added_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  UNIQUE (deal_id, contact_id)
+);
+
+CREATE TABLE deal_participants (
+  id TEXT PRIMARY KEY NOT NULL,
+  deal_id TEXT NOT NULL REFERENCES deals(id) ON DELETE CASCADE,
+  person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  role TEXT,
+  added_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  UNIQUE (deal_id, person_id)
+);
+
+CREATE TABLE deal_pipeline_stages (
+  id TEXT PRIMARY KEY NOT NULL,
+  template_id TEXT NOT NULL REFERENCES deal_pipeline_templates(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  position INTEGER NOT NULL DEFAULT 0,
+  probability INTEGER NOT NULL DEFAULT 0 CHECK (probability BETWEEN 0 AND 100),
+  stage_type TEXT NOT NULL DEFAULT 'open' CHECK (stage_type IN ('open','won','lost')),
+  
+  rotting_days INTEGER CHECK (rotting_days IS NULL OR rotting_days BETWEEN 1 AND 365),
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE deal_pipeline_templates (
+  id TEXT PRIMARY KEY NOT NULL,
+  name TEXT NOT NULL,
+  description TEXT,
+  
+  is_default INTEGER NOT NULL DEFAULT 0 CHECK (is_default IN (0,1)),
+  is_active INTEGER NOT NULL DEFAULT 1 CHECK (is_active IN (0,1)),
+  created_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE deal_project_links (
+  id TEXT PRIMARY KEY NOT NULL,
+  deal_id TEXT NOT NULL REFERENCES deals(id) ON DELETE CASCADE,
+  project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+  created_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  UNIQUE (deal_id, project_id)
+);
+
+CREATE TABLE deal_research_briefs (
+  id TEXT PRIMARY KEY NOT NULL,
+  deal_id TEXT NOT NULL REFERENCES deals(id) ON DELETE CASCADE,
+  content TEXT NOT NULL,
+  
+  source TEXT NOT NULL DEFAULT 'rule_based' CHECK (source IN ('ai','rule_based')),
+  model TEXT,
+  generated_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE deal_stage_history (
+  id TEXT PRIMARY KEY NOT NULL,
+  deal_id TEXT NOT NULL REFERENCES deals(id) ON DELETE CASCADE,
+  stage_id TEXT REFERENCES deal_pipeline_stages(id) ON DELETE SET NULL,
+  stage_name TEXT NOT NULL,
+  from_stage_id TEXT REFERENCES deal_pipeline_stages(id) ON DELETE SET NULL,
+  entered_at TEXT NOT NULL,
+  exited_at TEXT,
+  moved_by TEXT REFERENCES users(id) ON DELETE SET NULL
+);
+
+CREATE TABLE deals (
+  id TEXT PRIMARY KEY NOT NULL,
+  title TEXT NOT NULL,
+  description TEXT,
+  company_id TEXT REFERENCES companies(id) ON DELETE SET NULL,
+  primary_contact_id TEXT REFERENCES contacts(id) ON DELETE SET NULL,
+  pipeline_id TEXT NOT NULL REFERENCES deal_pipeline_templates(id) ON DELETE RESTRICT,
+  stage_id TEXT NOT NULL REFERENCES deal_pipeline_stages(id) ON DELETE RESTRICT,
+  owner_id TEXT REFERENCES people(id) ON DELETE SET NULL,
+  
+  value_cents INTEGER NOT NULL DEFAULT 0 CHECK (value_cents >= 0),
+  currency TEXT NOT NULL DEFAULT 'AUD' CHECK (length(currency) = 3),
+  
+  probability_override INTEGER CHECK (probability_override IS NULL OR probability_override BETWEEN 0 AND 100),
+  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','won','lost')),
+  expected_close_date TEXT, 
+  closed_at TEXT,
+  close_reason TEXT,
+  source TEXT,
+  stage_entered_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  created_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  CHECK (status <> 'lost' OR close_reason IS NOT NULL)
 );
 
 CREATE TABLE documents (
@@ -238,6 +424,59 @@ CREATE TABLE documents (
   reminded_7_at TEXT,
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
   updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE email_contacts (
+  id TEXT PRIMARY KEY NOT NULL,
+  email_id TEXT NOT NULL REFERENCES emails(id) ON DELETE CASCADE,
+  address TEXT NOT NULL COLLATE NOCASE,
+  role TEXT NOT NULL CHECK (role IN ('from','to','cc')),
+  contact_id TEXT REFERENCES contacts(id) ON DELETE SET NULL,
+  company_id TEXT REFERENCES companies(id) ON DELETE SET NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  UNIQUE (email_id, address, role)
+);
+
+CREATE TABLE email_sync_state (
+  id TEXT PRIMARY KEY NOT NULL,
+  user_id TEXT NOT NULL UNIQUE REFERENCES users(id) ON DELETE CASCADE,
+  mailbox TEXT,
+  history_id TEXT,
+  status TEXT NOT NULL DEFAULT 'never' CHECK (status IN ('never','succeeded','failed')),
+  last_synced_at TEXT,
+  last_attempt_at TEXT,
+  last_error TEXT,
+  stored_count INTEGER NOT NULL DEFAULT 0,
+  skipped_count INTEGER NOT NULL DEFAULT 0,
+  mode TEXT CHECK (mode IS NULL OR mode IN ('full','incremental')),
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE emails (
+  id TEXT PRIMARY KEY NOT NULL,
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  gmail_message_id TEXT NOT NULL,
+  gmail_thread_id TEXT NOT NULL,
+  rfc_message_id TEXT,
+  in_reply_to TEXT,
+  references_header TEXT,
+  direction TEXT NOT NULL CHECK (direction IN ('inbound','outbound')),
+  source TEXT NOT NULL DEFAULT 'sync' CHECK (source IN ('sync','sent')),
+  from_address TEXT NOT NULL COLLATE NOCASE,
+  from_name TEXT,
+  to_addresses TEXT NOT NULL DEFAULT '',
+  cc_addresses TEXT NOT NULL DEFAULT '',
+  subject TEXT NOT NULL DEFAULT '',
+  snippet TEXT,
+  body_text TEXT NOT NULL DEFAULT '',
+  sent_at TEXT NOT NULL,
+  company_id TEXT REFERENCES companies(id) ON DELETE SET NULL,
+  contact_id TEXT REFERENCES contacts(id) ON DELETE SET NULL,
+  is_thread_head INTEGER NOT NULL DEFAULT 1 CHECK (is_thread_head IN (0,1)),
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  UNIQUE (user_id, gmail_message_id)
 );
 
 CREATE TABLE history (
@@ -270,7 +509,7 @@ CREATE TABLE inbound_emails (
   task_id TEXT REFERENCES tasks(id) ON DELETE SET NULL,
   note_id TEXT REFERENCES notes(id) ON DELETE SET NULL,
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
-);
+, matched_by TEXT CHECK (matched_by IS NULL OR matched_by IN ('contact','domain','project')));
 
 CREATE TABLE lead_scan_log (
   id TEXT PRIMARY KEY NOT NULL,
@@ -286,6 +525,72 @@ CREATE TABLE lead_scan_log (
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
 );
 
+CREATE TABLE leave_balances (
+  id TEXT PRIMARY KEY NOT NULL,
+  person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  leave_type_id TEXT NOT NULL REFERENCES leave_types(id) ON DELETE CASCADE,
+  balance_hours REAL NOT NULL DEFAULT 0,
+  fetched_at TEXT NOT NULL,
+  UNIQUE (person_id, leave_type_id)
+);
+
+CREATE TABLE leave_requests (
+  id TEXT PRIMARY KEY NOT NULL,
+  person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  leave_type_id TEXT NOT NULL REFERENCES leave_types(id) ON DELETE RESTRICT,
+  start_date TEXT NOT NULL,
+  end_date TEXT NOT NULL,
+  
+  start_half INTEGER NOT NULL DEFAULT 0 CHECK (start_half IN (0,1)),
+  end_half INTEGER NOT NULL DEFAULT 0 CHECK (end_half IN (0,1)),
+  working_days REAL NOT NULL CHECK (working_days > 0),
+  total_hours REAL NOT NULL CHECK (total_hours > 0),
+  notes TEXT,
+  status TEXT NOT NULL CHECK (status IN ('pending_manager','pending_exec','approved','rejected','cancelled')),
+  submitted_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  manager_approved_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  manager_approved_at TEXT,
+  exec_approved_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  exec_approved_at TEXT,
+  rejected_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  rejected_at TEXT,
+  rejection_reason TEXT,
+  cancelled_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  cancelled_at TEXT,
+  cancel_reason TEXT,
+  
+  xero_status TEXT CHECK (xero_status IS NULL OR xero_status IN ('done','failed','not_configured','reversed','reverse_failed')),
+  xero_leave_application_id TEXT,
+  xero_error TEXT,
+  productive_status TEXT CHECK (productive_status IS NULL OR productive_status IN ('done','failed','not_configured','reversed','reverse_failed')),
+  productive_booking_id TEXT,
+  productive_error TEXT,
+  google_status TEXT CHECK (google_status IS NULL OR google_status IN ('done','failed','not_configured','reversed','reverse_failed')),
+  google_calendar_event_id TEXT,
+  google_calendar_id TEXT,
+  google_error TEXT,
+  slack_status TEXT CHECK (slack_status IS NULL OR slack_status IN ('done','failed','not_configured','reversed','reverse_failed')),
+  slack_message_ts TEXT,
+  slack_channel TEXT,
+  slack_error TEXT,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  CHECK (end_date >= start_date)
+);
+
+CREATE TABLE leave_types (
+  id TEXT PRIMARY KEY NOT NULL,
+  provider TEXT NOT NULL DEFAULT 'xero' CHECK (provider IN ('xero','manual')),
+  external_id TEXT UNIQUE,
+  name TEXT NOT NULL,
+  is_paid INTEGER NOT NULL DEFAULT 1 CHECK (is_paid IN (0,1)),
+  is_active INTEGER NOT NULL DEFAULT 1 CHECK (is_active IN (0,1)),
+  position INTEGER NOT NULL DEFAULT 0,
+  fetched_at TEXT,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
 CREATE TABLE mail_outbox (
   id TEXT PRIMARY KEY NOT NULL,
   to_address TEXT NOT NULL,
@@ -296,6 +601,93 @@ CREATE TABLE mail_outbox (
   provider_message_id TEXT,
   error TEXT,
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE meeting_action_items (
+  id TEXT PRIMARY KEY NOT NULL,
+  meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+  text TEXT NOT NULL,
+  
+  external_key TEXT NOT NULL,
+  assignee_person_id TEXT REFERENCES people(id) ON DELETE SET NULL,
+  assignee_name TEXT,
+  due_date TEXT,
+  source TEXT NOT NULL DEFAULT 'granola' CHECK (source IN ('granola','manual')),
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  UNIQUE (meeting_id, external_key)
+);
+
+CREATE TABLE meeting_attendees (
+  id TEXT PRIMARY KEY NOT NULL,
+  meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+  email TEXT NOT NULL COLLATE NOCASE,
+  name TEXT,
+  person_id TEXT REFERENCES people(id) ON DELETE SET NULL,
+  contact_id TEXT REFERENCES contacts(id) ON DELETE SET NULL,
+  is_organizer INTEGER NOT NULL DEFAULT 0 CHECK (is_organizer IN (0,1)),
+  response_status TEXT CHECK (response_status IS NULL OR response_status IN ('accepted','declined','tentative','needs_action')),
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  UNIQUE (meeting_id, email)
+);
+
+CREATE TABLE meeting_sync_runs (
+  id TEXT PRIMARY KEY NOT NULL,
+  user_id TEXT REFERENCES users(id) ON DELETE SET NULL,
+  person_id TEXT REFERENCES people(id) ON DELETE SET NULL,
+  status TEXT NOT NULL CHECK (status IN ('succeeded','partial','failed')),
+  calendar_events INTEGER NOT NULL DEFAULT 0,
+  granola_notes INTEGER NOT NULL DEFAULT 0,
+  created_count INTEGER NOT NULL DEFAULT 0,
+  updated_count INTEGER NOT NULL DEFAULT 0,
+  action_items INTEGER NOT NULL DEFAULT 0,
+  errors TEXT,
+  started_at TEXT NOT NULL,
+  finished_at TEXT NOT NULL
+);
+
+CREATE TABLE meeting_transcripts (
+  id TEXT PRIMARY KEY NOT NULL,
+  meeting_id TEXT NOT NULL UNIQUE REFERENCES meetings(id) ON DELETE CASCADE,
+  status TEXT NOT NULL CHECK (status IN ('available','unavailable')),
+  source TEXT NOT NULL DEFAULT 'granola' CHECK (source IN ('granola')),
+  content TEXT,
+  message TEXT,
+  fetched_at TEXT NOT NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE meetings (
+  id TEXT PRIMARY KEY NOT NULL,
+  title TEXT NOT NULL,
+  description TEXT,
+  starts_at TEXT NOT NULL,
+  ends_at TEXT,
+  all_day INTEGER NOT NULL DEFAULT 0 CHECK (all_day IN (0,1)),
+  location TEXT,
+  meeting_url TEXT,
+  status TEXT NOT NULL DEFAULT 'confirmed' CHECK (status IN ('confirmed','tentative','cancelled')),
+  category TEXT CHECK (category IS NULL OR category IN ('client','internal','sales','delivery','recruitment','admin')),
+  
+  calendar_event_id TEXT UNIQUE,
+  granola_note_id TEXT UNIQUE,
+  summary TEXT,
+  organizer_email TEXT COLLATE NOCASE,
+  organizer_person_id TEXT REFERENCES people(id) ON DELETE SET NULL,
+  
+  owner_person_id TEXT REFERENCES people(id) ON DELETE SET NULL,
+  matched_type TEXT CHECK (matched_type IS NULL OR matched_type IN ('company','project','deal')),
+  matched_id TEXT,
+  match_confidence INTEGER CHECK (match_confidence IS NULL OR match_confidence BETWEEN 0 AND 100),
+  match_status TEXT NOT NULL DEFAULT 'triage' CHECK (match_status IN ('auto','suggested','triage','confirmed','dismissed')),
+  
+  match_reasons TEXT,
+  matched_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  matched_at TEXT,
+  synced_at TEXT,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  CHECK ((matched_type IS NULL) = (matched_id IS NULL))
 );
 
 CREATE TABLE notes (
@@ -402,6 +794,55 @@ CREATE TABLE org_settings (
   value TEXT NOT NULL,
   updated_by TEXT REFERENCES users(id) ON DELETE SET NULL,
   updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE pay_summaries (
+  person_id TEXT PRIMARY KEY NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  
+  xero_employee_id TEXT,
+  annual_salary_cents INTEGER CHECK (annual_salary_cents IS NULL OR annual_salary_cents >= 0),
+  earnings_ytd_cents INTEGER CHECK (earnings_ytd_cents IS NULL OR earnings_ytd_cents >= 0),
+  
+  ytd_from TEXT,
+  next_pay_date TEXT,
+  pay_frequency TEXT CHECK (pay_frequency IS NULL OR pay_frequency IN ('WEEKLY','FORTNIGHTLY','FOURWEEKLY','MONTHLY','TWICEMONTHLY','QUARTERLY')),
+  pay_calendar_name TEXT,
+  currency TEXT NOT NULL DEFAULT 'AUD' CHECK (length(currency) = 3),
+  
+  fetched_at TEXT,
+  
+  refresh_started_at TEXT,
+  
+  last_error TEXT,
+  last_error_at TEXT,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE payslips (
+  id TEXT PRIMARY KEY NOT NULL,
+  person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  xero_payslip_id TEXT NOT NULL,
+  xero_pay_run_id TEXT,
+  period_start TEXT NOT NULL,
+  period_end TEXT NOT NULL,
+  pay_date TEXT NOT NULL,
+  currency TEXT NOT NULL DEFAULT 'AUD' CHECK (length(currency) = 3),
+  gross_cents INTEGER NOT NULL,
+  deductions_cents INTEGER NOT NULL DEFAULT 0,
+  tax_cents INTEGER NOT NULL DEFAULT 0,
+  super_cents INTEGER NOT NULL DEFAULT 0,
+  reimbursements_cents INTEGER NOT NULL DEFAULT 0,
+  net_cents INTEGER NOT NULL,
+  
+  earnings_lines TEXT,
+  deduction_lines TEXT,
+  super_lines TEXT,
+  tax_lines TEXT,
+  fetched_at TEXT NOT NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  UNIQUE (person_id, xero_payslip_id)
 );
 
 CREATE TABLE people (
@@ -655,6 +1096,166 @@ CREATE TABLE projects (
   created_by TEXT REFERENCES users(id) ON DELETE SET NULL,
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
   updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE proposal_approvals (
+  id TEXT PRIMARY KEY NOT NULL,
+  proposal_id TEXT NOT NULL REFERENCES proposals(id) ON DELETE CASCADE,
+  total_cents INTEGER NOT NULL DEFAULT 0,
+  status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending','approved','rejected')),
+  requested_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  requested_at TEXT NOT NULL,
+  decided_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  decided_at TEXT,
+  comment TEXT
+);
+
+CREATE TABLE proposal_pages (
+  id TEXT PRIMARY KEY NOT NULL,
+  proposal_id TEXT NOT NULL REFERENCES proposals(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL DEFAULT 0,
+  title TEXT NOT NULL,
+  body TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE proposal_pricing_items (
+  id TEXT PRIMARY KEY NOT NULL,
+  proposal_id TEXT NOT NULL REFERENCES proposals(id) ON DELETE CASCADE,
+  section_id TEXT NOT NULL REFERENCES proposal_pricing_sections(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL DEFAULT 0,
+  description TEXT NOT NULL,
+  quantity REAL NOT NULL DEFAULT 1 CHECK (quantity > 0),
+  rate_cents INTEGER NOT NULL DEFAULT 0 CHECK (rate_cents >= 0),
+  is_optional INTEGER NOT NULL DEFAULT 0 CHECK (is_optional IN (0,1)),
+  
+  is_selected INTEGER NOT NULL DEFAULT 1 CHECK (is_selected IN (0,1)),
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE proposal_pricing_sections (
+  id TEXT PRIMARY KEY NOT NULL,
+  proposal_id TEXT NOT NULL REFERENCES proposals(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL DEFAULT 0,
+  title TEXT NOT NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE proposal_settings (
+  id TEXT PRIMARY KEY NOT NULL CHECK (id = 'org'),
+  approval_threshold_cents INTEGER NOT NULL DEFAULT 2000000 CHECK (approval_threshold_cents >= 0),
+  default_valid_days INTEGER NOT NULL DEFAULT 30 CHECK (default_valid_days BETWEEN 1 AND 365),
+  updated_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE proposal_signers (
+  id TEXT PRIMARY KEY NOT NULL,
+  proposal_id TEXT NOT NULL REFERENCES proposals(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  signature_type TEXT NOT NULL DEFAULT 'typed' CHECK (signature_type IN ('typed','drawn')),
+  
+  signature_image TEXT,
+  status TEXT NOT NULL DEFAULT 'signed' CHECK (status IN ('signed','declined')),
+  ip_hash TEXT,
+  user_agent TEXT,
+  signed_at TEXT NOT NULL
+);
+
+CREATE TABLE proposal_slide_views (
+  id TEXT PRIMARY KEY NOT NULL,
+  view_id TEXT NOT NULL REFERENCES proposal_views(id) ON DELETE CASCADE,
+  proposal_id TEXT NOT NULL REFERENCES proposals(id) ON DELETE CASCADE,
+  page_id TEXT NOT NULL REFERENCES proposal_pages(id) ON DELETE CASCADE,
+  viewed_at TEXT NOT NULL,
+  ms INTEGER NOT NULL DEFAULT 0 CHECK (ms >= 0)
+);
+
+CREATE TABLE proposal_team_members (
+  id TEXT PRIMARY KEY NOT NULL,
+  proposal_id TEXT NOT NULL REFERENCES proposals(id) ON DELETE CASCADE,
+  person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  role TEXT,
+  position INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  UNIQUE (proposal_id, person_id)
+);
+
+CREATE TABLE proposal_template_pages (
+  id TEXT PRIMARY KEY NOT NULL,
+  template_id TEXT NOT NULL REFERENCES proposal_templates(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL DEFAULT 0,
+  title TEXT NOT NULL,
+  body TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE proposal_templates (
+  id TEXT PRIMARY KEY NOT NULL,
+  name TEXT NOT NULL,
+  description TEXT,
+  category TEXT,
+  
+  pricing_json TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(pricing_json)),
+  tax_rate_bp INTEGER NOT NULL DEFAULT 1000 CHECK (tax_rate_bp BETWEEN 0 AND 10000),
+  is_active INTEGER NOT NULL DEFAULT 1 CHECK (is_active IN (0,1)),
+  created_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE proposal_views (
+  id TEXT PRIMARY KEY NOT NULL,
+  proposal_id TEXT NOT NULL REFERENCES proposals(id) ON DELETE CASCADE,
+  ip_hash TEXT,
+  user_agent TEXT,
+  started_at TEXT NOT NULL,
+  last_seen_at TEXT NOT NULL
+);
+
+CREATE TABLE proposals (
+  id TEXT PRIMARY KEY NOT NULL,
+  title TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'draft'
+    CHECK (status IN ('draft','for_approval','sent','viewed','accepted','declined','expired')),
+  template_id TEXT REFERENCES proposal_templates(id) ON DELETE SET NULL,
+  deal_id TEXT REFERENCES deals(id) ON DELETE SET NULL,
+  company_id TEXT REFERENCES companies(id) ON DELETE SET NULL,
+  contact_id TEXT REFERENCES contacts(id) ON DELETE SET NULL,
+  owner_id TEXT REFERENCES people(id) ON DELETE SET NULL,
+  currency TEXT NOT NULL DEFAULT 'AUD' CHECK (length(currency) = 3),
+  tax_rate_bp INTEGER NOT NULL DEFAULT 1000 CHECK (tax_rate_bp BETWEEN 0 AND 10000),
+  
+  total_cents INTEGER NOT NULL DEFAULT 0 CHECK (total_cents >= 0),
+  valid_until TEXT, 
+  internal_notes TEXT,
+  
+  approved_total_cents INTEGER,
+  
+  share_token_hash TEXT UNIQUE,
+  sent_at TEXT,
+  first_viewed_at TEXT,
+  accepted_at TEXT,
+  declined_at TEXT,
+  decline_reason TEXT,
+  created_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+
+CREATE TABLE public_holidays (
+  id TEXT PRIMARY KEY NOT NULL,
+  date TEXT NOT NULL,
+  local_name TEXT NOT NULL,
+  name TEXT NOT NULL,
+  country_code TEXT NOT NULL DEFAULT 'AU',
+  is_global INTEGER NOT NULL DEFAULT 0 CHECK (is_global IN (0,1)),
+  
+  counties TEXT,
+  year INTEGER NOT NULL,
+  fetched_at TEXT NOT NULL
 );
 
 CREATE TABLE push_subscriptions (
@@ -1134,9 +1735,84 @@ CREATE INDEX idx_contacts_name ON contacts(last_name, first_name);
 
 CREATE UNIQUE INDEX idx_contacts_one_primary ON contacts(company_id) WHERE is_primary = 1 AND company_id IS NOT NULL;
 
+CREATE INDEX idx_contract_signers_email ON contract_signers(email);
+
+CREATE INDEX idx_contract_templates_active ON contract_templates(is_active, name);
+
+CREATE INDEX idx_contracts_company ON contracts(company_id);
+
+CREATE INDEX idx_contracts_deal ON contracts(deal_id) WHERE deal_id IS NOT NULL;
+
+CREATE INDEX idx_contracts_owner ON contracts(owner_id, updated_at);
+
+CREATE INDEX idx_contracts_renewal ON contracts(renewal_date) WHERE renewal_date IS NOT NULL;
+
+CREATE INDEX idx_contracts_status_updated ON contracts(status, updated_at);
+
+CREATE INDEX idx_contracts_template ON contracts(template_id);
+
+CREATE INDEX idx_contracts_updated ON contracts(updated_at);
+
+CREATE INDEX idx_deal_contact_links_contact ON deal_contact_links(contact_id);
+
+CREATE INDEX idx_deal_participants_person ON deal_participants(person_id);
+
+CREATE INDEX idx_deal_pipeline_stages_template ON deal_pipeline_stages(template_id, position);
+
+CREATE UNIQUE INDEX idx_deal_pipeline_templates_default
+  ON deal_pipeline_templates(is_default) WHERE is_default = 1;
+
+CREATE INDEX idx_deal_pipeline_templates_name ON deal_pipeline_templates(is_active, name);
+
+CREATE INDEX idx_deal_project_links_project ON deal_project_links(project_id);
+
+CREATE INDEX idx_deal_research_briefs_deal ON deal_research_briefs(deal_id, created_at);
+
+CREATE INDEX idx_deal_stage_history_deal ON deal_stage_history(deal_id, entered_at);
+
+CREATE UNIQUE INDEX idx_deal_stage_history_open ON deal_stage_history(deal_id) WHERE exited_at IS NULL;
+
+CREATE INDEX idx_deals_close_date ON deals(expected_close_date);
+
+CREATE INDEX idx_deals_company ON deals(company_id, status);
+
+CREATE INDEX idx_deals_contact ON deals(primary_contact_id);
+
+CREATE INDEX idx_deals_created ON deals(created_at);
+
+CREATE INDEX idx_deals_owner ON deals(owner_id, status);
+
+CREATE INDEX idx_deals_pipeline_stage ON deals(pipeline_id, stage_id, updated_at);
+
+CREATE INDEX idx_deals_stage ON deals(stage_id);
+
+CREATE INDEX idx_deals_status_updated ON deals(status, updated_at);
+
+CREATE INDEX idx_deals_title ON deals(title);
+
 CREATE INDEX idx_documents_expiry ON documents(expiry_date) WHERE expiry_date IS NOT NULL;
 
 CREATE INDEX idx_documents_person ON documents(person_id, created_at);
+
+CREATE INDEX idx_email_contacts_address ON email_contacts(address);
+
+CREATE INDEX idx_email_contacts_company ON email_contacts(company_id, email_id);
+
+CREATE INDEX idx_email_contacts_contact ON email_contacts(contact_id, email_id);
+
+CREATE INDEX idx_emails_company ON emails(company_id, sent_at);
+
+CREATE INDEX idx_emails_contact ON emails(contact_id, sent_at);
+
+CREATE INDEX idx_emails_heads ON emails(is_thread_head, sent_at);
+
+CREATE INDEX idx_emails_sent ON emails(sent_at);
+
+CREATE INDEX idx_emails_thread ON emails(gmail_thread_id, sent_at);
+
+CREATE INDEX idx_emails_user_heads ON emails(user_id, is_thread_head, sent_at);
+
+CREATE INDEX idx_emails_user_thread ON emails(user_id, gmail_thread_id, sent_at);
 
 CREATE INDEX idx_history_actor ON history(actor_id, created_at);
 
@@ -1145,6 +1821,8 @@ CREATE INDEX idx_history_resource ON history(resource_type, resource_id, created
 CREATE INDEX idx_history_type_created ON history(resource_type, created_at);
 
 CREATE INDEX idx_inbound_emails_company ON inbound_emails(company_id, received_at);
+
+CREATE INDEX idx_inbound_emails_contact ON inbound_emails(contact_id, received_at);
 
 CREATE INDEX idx_inbound_emails_from ON inbound_emails(from_address, received_at);
 
@@ -1158,9 +1836,41 @@ CREATE INDEX idx_lead_scan_log_source ON lead_scan_log(source, started_at);
 
 CREATE INDEX idx_lead_scan_log_started ON lead_scan_log(started_at);
 
+CREATE INDEX idx_leave_balances_type ON leave_balances(leave_type_id);
+
+CREATE INDEX idx_leave_requests_dates ON leave_requests(start_date, end_date);
+
+CREATE INDEX idx_leave_requests_person ON leave_requests(person_id, start_date);
+
+CREATE INDEX idx_leave_requests_status ON leave_requests(status, created_at);
+
+CREATE INDEX idx_leave_requests_type ON leave_requests(leave_type_id);
+
+CREATE INDEX idx_leave_types_active ON leave_types(is_active, position);
+
 CREATE INDEX idx_mail_outbox_created ON mail_outbox(created_at);
 
 CREATE INDEX idx_mail_outbox_to ON mail_outbox(to_address, created_at);
+
+CREATE INDEX idx_meeting_action_items_assignee ON meeting_action_items(assignee_person_id);
+
+CREATE INDEX idx_meeting_attendees_contact ON meeting_attendees(contact_id, meeting_id);
+
+CREATE INDEX idx_meeting_attendees_person ON meeting_attendees(person_id, meeting_id);
+
+CREATE INDEX idx_meeting_sync_runs_user ON meeting_sync_runs(user_id, started_at);
+
+CREATE INDEX idx_meetings_match_status ON meetings(match_status, starts_at);
+
+CREATE INDEX idx_meetings_matched ON meetings(matched_type, matched_id, starts_at);
+
+CREATE INDEX idx_meetings_organizer ON meetings(organizer_person_id);
+
+CREATE INDEX idx_meetings_owner ON meetings(owner_person_id, starts_at);
+
+CREATE INDEX idx_meetings_starts ON meetings(starts_at);
+
+CREATE INDEX idx_meetings_title ON meetings(title COLLATE NOCASE);
 
 CREATE INDEX idx_notes_parent ON notes(parent_id);
 
@@ -1179,6 +1889,10 @@ CREATE INDEX idx_onboarding_items_template ON onboarding_items(template_id, phas
 CREATE INDEX idx_onboarding_progress_item ON onboarding_progress(item_id);
 
 CREATE INDEX idx_onboarding_templates_active_name ON onboarding_templates(is_active, name);
+
+CREATE INDEX idx_pay_summaries_fetched ON pay_summaries(fetched_at);
+
+CREATE INDEX idx_payslips_person_pay_date ON payslips(person_id, pay_date DESC);
 
 CREATE INDEX idx_people_linkedin_url ON people(lower(linkedin_url));
 
@@ -1253,6 +1967,54 @@ CREATE INDEX idx_projects_squad ON projects(squad);
 CREATE INDEX idx_projects_status_name ON projects(status, name);
 
 CREATE INDEX idx_projects_type ON projects(type_id);
+
+CREATE INDEX idx_proposal_approvals_proposal ON proposal_approvals(proposal_id, requested_at);
+
+CREATE INDEX idx_proposal_approvals_status ON proposal_approvals(status, requested_at);
+
+CREATE INDEX idx_proposal_pages_proposal ON proposal_pages(proposal_id, position);
+
+CREATE INDEX idx_proposal_pricing_items_proposal ON proposal_pricing_items(proposal_id);
+
+CREATE INDEX idx_proposal_pricing_items_section ON proposal_pricing_items(section_id, position);
+
+CREATE INDEX idx_proposal_pricing_sections_proposal ON proposal_pricing_sections(proposal_id, position);
+
+CREATE INDEX idx_proposal_signers_proposal ON proposal_signers(proposal_id);
+
+CREATE INDEX idx_proposal_slide_views_page ON proposal_slide_views(page_id);
+
+CREATE INDEX idx_proposal_slide_views_proposal ON proposal_slide_views(proposal_id, page_id);
+
+CREATE INDEX idx_proposal_slide_views_view ON proposal_slide_views(view_id, viewed_at);
+
+CREATE INDEX idx_proposal_team_members_person ON proposal_team_members(person_id);
+
+CREATE INDEX idx_proposal_template_pages_template ON proposal_template_pages(template_id, position);
+
+CREATE INDEX idx_proposal_templates_active ON proposal_templates(is_active, name);
+
+CREATE INDEX idx_proposal_views_proposal ON proposal_views(proposal_id, started_at);
+
+CREATE INDEX idx_proposals_company ON proposals(company_id);
+
+CREATE INDEX idx_proposals_contact ON proposals(contact_id);
+
+CREATE INDEX idx_proposals_deal ON proposals(deal_id);
+
+CREATE INDEX idx_proposals_expiry ON proposals(status, valid_until);
+
+CREATE INDEX idx_proposals_owner ON proposals(owner_id, status);
+
+CREATE INDEX idx_proposals_status ON proposals(status, updated_at);
+
+CREATE INDEX idx_proposals_template ON proposals(template_id);
+
+CREATE INDEX idx_proposals_title ON proposals(title);
+
+CREATE INDEX idx_public_holidays_date ON public_holidays(date);
+
+CREATE INDEX idx_public_holidays_year ON public_holidays(year, date);
 
 CREATE INDEX idx_push_subscriptions_user ON push_subscriptions(user_id);
 

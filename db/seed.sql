@@ -703,3 +703,329 @@ INSERT OR REPLACE INTO action_items (id, title, description, source_module, sour
   ('ai-squad-apex-cutover','Run the Kinetic production cut-over checklist','From the Apex kickoff, week of 2026-11-16','squads','squad_action','sa-apex-cutover','liam-murphy','2026-11-20',1,'2026-11-20T06:00:00Z','user-liam-murphy','user-priya-raman','2026-11-16T22:40:00Z','2026-11-20T06:00:00Z'),
   ('ai-squad-apex-storage','Archive old staging snapshots to free database storage','From the Apex kickoff, week of 2026-11-16','squads','squad_action','sa-apex-storage','chloe-martin','2026-11-27',0,NULL,NULL,'user-priya-raman','2026-11-16T22:45:00Z','2026-11-16T22:45:00Z');
 -- ==== end people: directory, syncs, squads ====
+-- ==== deals ====
+-- Two pipelines (the default "New business" and "Renewals"), a dozen deals across stages,
+-- companies and owners. Timestamps are relative to now so "days in stage" and rotting stay
+-- believable: BrightPath enrolments has sat in Qualified for 30 days (rotting after 14).
+-- INSERT OR IGNORE: re-running never cascades deletes into stage history or links.
+INSERT OR IGNORE INTO deal_pipeline_templates (id, name, description, is_default, is_active, created_by) VALUES
+  ('pipe-new-business','New business','Net-new client work, from first conversation to signed SOW.',1,1,'user-marcus-lee'),
+  ('pipe-renewals','Renewals','Retainer and support renewals for existing clients.',0,1,'user-marcus-lee');
+INSERT OR IGNORE INTO deal_pipeline_stages (id, template_id, name, position, probability, stage_type, rotting_days) VALUES
+  ('stg-lead','pipe-new-business','Lead',1,10,'open',21),
+  ('stg-qualified','pipe-new-business','Qualified',2,25,'open',14),
+  ('stg-proposal','pipe-new-business','Proposal',3,50,'open',14),
+  ('stg-negotiation','pipe-new-business','Negotiation',4,75,'open',10),
+  ('stg-won','pipe-new-business','Won',5,100,'won',NULL),
+  ('stg-lost','pipe-new-business','Lost',6,0,'lost',NULL),
+  ('stg-ren-upcoming','pipe-renewals','Upcoming',1,60,'open',30),
+  ('stg-ren-negotiating','pipe-renewals','Negotiating',2,80,'open',14),
+  ('stg-ren-renewed','pipe-renewals','Renewed',3,100,'won',NULL),
+  ('stg-ren-churned','pipe-renewals','Churned',4,0,'lost',NULL);
+INSERT OR IGNORE INTO deals (id, title, description, company_id, primary_contact_id, pipeline_id, stage_id, owner_id, value_cents, currency, status, expected_close_date, closed_at, close_reason, source, stage_entered_at, created_by, created_at, updated_at) VALUES
+  ('deal-greenleaf-rebrand','Greenleaf brand refresh','Brand refresh and design system ahead of the 2027 campaign season.','co-greenleaf','ct-sam-oconnor','pipe-new-business','stg-proposal','emily-chen',4800000,'AUD','open','2026-12-19',NULL,NULL,'Referral',strftime('%Y-%m-%dT%H:%M:%SZ','now','-6 days'),'user-emily-chen',strftime('%Y-%m-%dT%H:%M:%SZ','now','-40 days'),strftime('%Y-%m-%dT%H:%M:%SZ','now','-2 days')),
+  ('deal-urban-pantry-app','Urban Pantry ordering app','Native ordering app with loyalty integration.','co-urban-pantry','ct-tim-baker','pipe-new-business','stg-qualified','ella-white',6500000,'AUD','open','2027-02-27',NULL,NULL,'Inbound',strftime('%Y-%m-%dT%H:%M:%SZ','now','-9 days'),'user-ella-white',strftime('%Y-%m-%dT%H:%M:%SZ','now','-20 days'),strftime('%Y-%m-%dT%H:%M:%SZ','now','-3 days')),
+  ('deal-harbour-loyalty','Harbour & Co loyalty program','Points-based loyalty program across store and online.','co-harbour-co','ct-rachel-green','pipe-new-business','stg-negotiation','tom-fletcher',12000000,'AUD','open','2026-12-12',NULL,NULL,'Existing client',strftime('%Y-%m-%dT%H:%M:%SZ','now','-4 days'),'user-tom-fletcher',strftime('%Y-%m-%dT%H:%M:%SZ','now','-60 days'),strftime('%Y-%m-%dT%H:%M:%SZ','now','-1 days')),
+  ('deal-harbour-online-seo','Harbour Online SEO uplift','Technical SEO and category content for the online store.','co-harbour-online','ct-nina-park','pipe-new-business','stg-lead','sienna-clarke',1800000,'AUD','open','2027-01-30',NULL,NULL,'Existing client',strftime('%Y-%m-%dT%H:%M:%SZ','now','-5 days'),'user-sienna-clarke',strftime('%Y-%m-%dT%H:%M:%SZ','now','-5 days'),strftime('%Y-%m-%dT%H:%M:%SZ','now','-5 days')),
+  ('deal-atlas-portal-phase2','Atlas patient portal phase 2','Build and launch after the alpha: bookings, results, messaging.','co-atlas-health','ct-david-hughes','pipe-new-business','stg-proposal','marcus-lee',21000000,'AUD','open','2027-01-15',NULL,NULL,'Existing client',strftime('%Y-%m-%dT%H:%M:%SZ','now','-8 days'),'user-marcus-lee',strftime('%Y-%m-%dT%H:%M:%SZ','now','-35 days'),strftime('%Y-%m-%dT%H:%M:%SZ','now','-2 days')),
+  ('deal-brightpath-enrol','BrightPath enrolment funnel','CRO and paid search for the 2027 enrolment intake.','co-brightpath','ct-maya-singh','pipe-new-business','stg-qualified','henry-scott',3600000,'AUD','open','2026-12-05',NULL,NULL,'Outbound',strftime('%Y-%m-%dT%H:%M:%SZ','now','-30 days'),'user-henry-scott',strftime('%Y-%m-%dT%H:%M:%SZ','now','-45 days'),strftime('%Y-%m-%dT%H:%M:%SZ','now','-30 days')),
+  ('deal-kinetic-tracking','Kinetic live tracking','Customer-facing live delivery tracking on top of the driver app.','co-kinetic','ct-peter-nolan','pipe-new-business','stg-negotiation','daniel-costa',8800000,'AUD','open','2026-12-20',NULL,NULL,'Existing client',strftime('%Y-%m-%dT%H:%M:%SZ','now','-3 days'),'user-daniel-costa',strftime('%Y-%m-%dT%H:%M:%SZ','now','-28 days'),strftime('%Y-%m-%dT%H:%M:%SZ','now','-1 days')),
+  ('deal-solace-summer','Solace always-on social','Always-on paid social after the summer launch.','co-solace','ct-jess-lowe','pipe-new-business','stg-lead','henry-scott',2200000,'AUD','open','2027-02-01',NULL,NULL,'Existing client',strftime('%Y-%m-%dT%H:%M:%SZ','now','-2 days'),'user-henry-scott',strftime('%Y-%m-%dT%H:%M:%SZ','now','-2 days'),strftime('%Y-%m-%dT%H:%M:%SZ','now','-2 days')),
+  ('deal-greenleaf-ads','Greenleaf paid search','Paid search management for the winter campaign.','co-greenleaf','ct-lily-zhang','pipe-new-business','stg-won','emily-chen',3000000,'AUD','won','2026-11-10',strftime('%Y-%m-%dT%H:%M:%SZ','now','-15 days'),'Strong results from the pilot',NULL,strftime('%Y-%m-%dT%H:%M:%SZ','now','-15 days'),'user-emily-chen',strftime('%Y-%m-%dT%H:%M:%SZ','now','-50 days'),strftime('%Y-%m-%dT%H:%M:%SZ','now','-15 days')),
+  ('deal-solace-campaign','Solace summer launch','Paid social launch for the summer range.','co-solace','ct-jess-lowe','pipe-new-business','stg-won','marcus-lee',4200000,'AUD','won','2026-09-30',strftime('%Y-%m-%dT%H:%M:%SZ','now','-70 days'),'Signed SOW',NULL,strftime('%Y-%m-%dT%H:%M:%SZ','now','-70 days'),'user-marcus-lee',strftime('%Y-%m-%dT%H:%M:%SZ','now','-120 days'),strftime('%Y-%m-%dT%H:%M:%SZ','now','-70 days')),
+  ('deal-kinetic-warehouse','Kinetic warehouse dashboard','Operations dashboard for the Dandenong warehouse.','co-kinetic','ct-peter-nolan','pipe-new-business','stg-lost','emily-chen',5400000,'AUD','lost','2026-10-31',strftime('%Y-%m-%dT%H:%M:%SZ','now','-25 days'),'Went with an in-house build',NULL,strftime('%Y-%m-%dT%H:%M:%SZ','now','-25 days'),'user-emily-chen',strftime('%Y-%m-%dT%H:%M:%SZ','now','-80 days'),strftime('%Y-%m-%dT%H:%M:%SZ','now','-25 days')),
+  ('deal-urban-pantry-renewal','Urban Pantry support renewal','12-month support retainer renewal.','co-urban-pantry','ct-tim-baker','pipe-renewals','stg-ren-negotiating','emily-chen',2400000,'AUD','open','2026-12-31',NULL,NULL,'Renewal',strftime('%Y-%m-%dT%H:%M:%SZ','now','-5 days'),'user-emily-chen',strftime('%Y-%m-%dT%H:%M:%SZ','now','-20 days'),strftime('%Y-%m-%dT%H:%M:%SZ','now','-5 days'));
+INSERT OR IGNORE INTO deal_stage_history (id, deal_id, stage_id, stage_name, from_stage_id, entered_at, exited_at, moved_by) VALUES
+  ('dsh-greenleaf-rebrand-1','deal-greenleaf-rebrand','stg-qualified','Qualified',NULL,strftime('%Y-%m-%dT%H:%M:%SZ','now','-40 days'),strftime('%Y-%m-%dT%H:%M:%SZ','now','-6 days'),'user-emily-chen'),
+  ('dsh-greenleaf-rebrand-2','deal-greenleaf-rebrand','stg-proposal','Proposal','stg-qualified',strftime('%Y-%m-%dT%H:%M:%SZ','now','-6 days'),NULL,'user-emily-chen'),
+  ('dsh-urban-pantry-app-1','deal-urban-pantry-app','stg-lead','Lead',NULL,strftime('%Y-%m-%dT%H:%M:%SZ','now','-20 days'),strftime('%Y-%m-%dT%H:%M:%SZ','now','-9 days'),'user-ella-white'),
+  ('dsh-urban-pantry-app-2','deal-urban-pantry-app','stg-qualified','Qualified','stg-lead',strftime('%Y-%m-%dT%H:%M:%SZ','now','-9 days'),NULL,'user-ella-white'),
+  ('dsh-harbour-loyalty-1','deal-harbour-loyalty','stg-proposal','Proposal',NULL,strftime('%Y-%m-%dT%H:%M:%SZ','now','-60 days'),strftime('%Y-%m-%dT%H:%M:%SZ','now','-4 days'),'user-tom-fletcher'),
+  ('dsh-harbour-loyalty-2','deal-harbour-loyalty','stg-negotiation','Negotiation','stg-proposal',strftime('%Y-%m-%dT%H:%M:%SZ','now','-4 days'),NULL,'user-tom-fletcher'),
+  ('dsh-harbour-online-seo-1','deal-harbour-online-seo','stg-lead','Lead',NULL,strftime('%Y-%m-%dT%H:%M:%SZ','now','-5 days'),NULL,'user-sienna-clarke'),
+  ('dsh-atlas-portal-phase2-1','deal-atlas-portal-phase2','stg-proposal','Proposal',NULL,strftime('%Y-%m-%dT%H:%M:%SZ','now','-8 days'),NULL,'user-marcus-lee'),
+  ('dsh-brightpath-enrol-1','deal-brightpath-enrol','stg-qualified','Qualified',NULL,strftime('%Y-%m-%dT%H:%M:%SZ','now','-30 days'),NULL,'user-henry-scott'),
+  ('dsh-kinetic-tracking-1','deal-kinetic-tracking','stg-negotiation','Negotiation',NULL,strftime('%Y-%m-%dT%H:%M:%SZ','now','-3 days'),NULL,'user-daniel-costa'),
+  ('dsh-solace-summer-1','deal-solace-summer','stg-lead','Lead',NULL,strftime('%Y-%m-%dT%H:%M:%SZ','now','-2 days'),NULL,'user-henry-scott'),
+  ('dsh-greenleaf-ads-1','deal-greenleaf-ads','stg-won','Won',NULL,strftime('%Y-%m-%dT%H:%M:%SZ','now','-15 days'),NULL,'user-emily-chen'),
+  ('dsh-solace-campaign-1','deal-solace-campaign','stg-won','Won',NULL,strftime('%Y-%m-%dT%H:%M:%SZ','now','-70 days'),NULL,'user-marcus-lee'),
+  ('dsh-kinetic-warehouse-1','deal-kinetic-warehouse','stg-lost','Lost',NULL,strftime('%Y-%m-%dT%H:%M:%SZ','now','-25 days'),NULL,'user-emily-chen'),
+  ('dsh-urban-pantry-renewal-1','deal-urban-pantry-renewal','stg-ren-negotiating','Negotiating',NULL,strftime('%Y-%m-%dT%H:%M:%SZ','now','-5 days'),NULL,'user-emily-chen');
+INSERT OR IGNORE INTO deal_participants (id, deal_id, person_id, role, added_by) VALUES
+  ('dp-harbour-loyalty-sienna','deal-harbour-loyalty','sienna-clarke','Account lead','user-tom-fletcher'),
+  ('dp-atlas-phase2-daniel','deal-atlas-portal-phase2','daniel-costa','Solution architect','user-marcus-lee'),
+  ('dp-greenleaf-rebrand-ella','deal-greenleaf-rebrand','ella-white','Bid support','user-emily-chen'),
+  ('dp-urban-pantry-app-emily','deal-urban-pantry-app','emily-chen','Sales manager','user-ella-white');
+INSERT OR IGNORE INTO deal_contact_links (id, deal_id, contact_id, role, added_by) VALUES
+  ('dcl-greenleaf-rebrand-sam','deal-greenleaf-rebrand','ct-sam-oconnor','decision_maker','user-emily-chen'),
+  ('dcl-greenleaf-rebrand-lily','deal-greenleaf-rebrand','ct-lily-zhang','influencer','user-emily-chen'),
+  ('dcl-harbour-loyalty-rachel','deal-harbour-loyalty','ct-rachel-green','economic_buyer','user-tom-fletcher'),
+  ('dcl-harbour-loyalty-ben','deal-harbour-loyalty','ct-ben-cooper','champion','user-tom-fletcher'),
+  ('dcl-atlas-phase2-david','deal-atlas-portal-phase2','ct-david-hughes','decision_maker','user-marcus-lee');
+INSERT OR IGNORE INTO deal_project_links (id, deal_id, project_id, created_by) VALUES
+  ('dpl-solace-campaign','deal-solace-campaign','proj-solace-campaign','user-marcus-lee');
+INSERT OR IGNORE INTO history (id, resource_type, resource_id, actor_id, action, details, created_at) VALUES
+  ('hist-deal-greenleaf-rebrand-created','deal','deal-greenleaf-rebrand','user-emily-chen','created','{"title":"Greenleaf brand refresh"}',strftime('%Y-%m-%dT%H:%M:%SZ','now','-40 days')),
+  ('hist-deal-greenleaf-rebrand-moved','deal','deal-greenleaf-rebrand','user-emily-chen','stage_changed','{"changes":{"stage":{"from":"Qualified","to":"Proposal"}}}',strftime('%Y-%m-%dT%H:%M:%SZ','now','-6 days')),
+  ('hist-deal-solace-campaign-won','deal','deal-solace-campaign','user-marcus-lee','won','{"reason":"Signed SOW","project_id":"proj-solace-campaign"}',strftime('%Y-%m-%dT%H:%M:%SZ','now','-70 days'));
+-- ==== end deals ====
+-- ==== payroll ====
+-- Cached Xero Payroll AU figures (pay_summaries, payslips) for a few people, as the last refresh
+-- left them. Nobody is linked to a Xero employee in the seed, so no background refresh runs;
+-- line items are kept for the two most recent payslips only (older ones keep their totals).
+INSERT OR REPLACE INTO pay_summaries (person_id, xero_employee_id, annual_salary_cents, earnings_ytd_cents, ytd_from, next_pay_date, pay_frequency, pay_calendar_name, currency, fetched_at, created_at, updated_at) VALUES
+  ('ethan-brown',NULL,9500000,4019235,'2026-07-01','2026-12-03','FORTNIGHTLY','Fortnightly (Thursday)','AUD','2026-11-25T00:00:00Z','2026-11-25T00:00:00Z','2026-11-25T00:00:00Z'),
+  ('daniel-costa',NULL,16500000,6980765,'2026-07-01','2026-12-03','FORTNIGHTLY','Fortnightly (Thursday)','AUD','2026-11-25T00:00:00Z','2026-11-25T00:00:00Z','2026-11-25T00:00:00Z'),
+  ('olivia-bennett',NULL,24000000,10153847,'2026-07-01','2026-12-03','FORTNIGHTLY','Fortnightly (Thursday)','AUD','2026-11-25T00:00:00Z','2026-11-25T00:00:00Z','2026-11-25T00:00:00Z');
+INSERT OR REPLACE INTO payslips (id, person_id, xero_payslip_id, xero_pay_run_id, period_start, period_end, pay_date, currency, gross_cents, deductions_cents, tax_cents, super_cents, reimbursements_cents, net_cents, earnings_lines, deduction_lines, super_lines, tax_lines, fetched_at) VALUES
+  ('payslip-ethan-2026-11-19','ethan-brown','seed-xps-ethan-2026-11-19','seed-xpr-2026-11-19','2026-11-03','2026-11-16','2026-11-19','AUD',365385,0,81492,43846,0,283893,'[{"name":"Ordinary Hours","units":76,"rate_cents":null,"amount_cents":365385}]','[]','[{"name":"Superannuation guarantee","units":null,"rate_cents":null,"amount_cents":43846}]','[{"name":"PAYG Tax","units":null,"rate_cents":null,"amount_cents":81492}]','2026-11-25T00:00:00Z'),
+  ('payslip-ethan-2026-11-05','ethan-brown','seed-xps-ethan-2026-11-05','seed-xpr-2026-11-05','2026-10-20','2026-11-02','2026-11-05','AUD',365385,0,81492,43846,0,283893,'[{"name":"Ordinary Hours","units":76,"rate_cents":null,"amount_cents":365385}]','[]','[{"name":"Superannuation guarantee","units":null,"rate_cents":null,"amount_cents":43846}]','[{"name":"PAYG Tax","units":null,"rate_cents":null,"amount_cents":81492}]','2026-11-25T00:00:00Z'),
+  ('payslip-ethan-2026-10-22','ethan-brown','seed-xps-ethan-2026-10-22','seed-xpr-2026-10-22','2026-10-06','2026-10-19','2026-10-22','AUD',365385,0,81492,43846,0,283893,NULL,NULL,NULL,NULL,'2026-11-25T00:00:00Z'),
+  ('payslip-daniel-2026-11-19','daniel-costa','seed-xps-daniel-2026-11-19','seed-xpr-2026-11-19','2026-11-03','2026-11-16','2026-11-19','AUD',634615,20000,175723,76154,0,438892,'[{"name":"Ordinary Hours","units":76,"rate_cents":null,"amount_cents":634615}]','[{"name":"Salary sacrifice (super)","units":null,"rate_cents":null,"amount_cents":20000}]','[{"name":"Superannuation guarantee","units":null,"rate_cents":null,"amount_cents":76154}]','[{"name":"PAYG Tax","units":null,"rate_cents":null,"amount_cents":175723}]','2026-11-25T00:00:00Z'),
+  ('payslip-daniel-2026-11-05','daniel-costa','seed-xps-daniel-2026-11-05','seed-xpr-2026-11-05','2026-10-20','2026-11-02','2026-11-05','AUD',634615,20000,175723,76154,0,438892,'[{"name":"Ordinary Hours","units":76,"rate_cents":null,"amount_cents":634615}]','[{"name":"Salary sacrifice (super)","units":null,"rate_cents":null,"amount_cents":20000}]','[{"name":"Superannuation guarantee","units":null,"rate_cents":null,"amount_cents":76154}]','[{"name":"PAYG Tax","units":null,"rate_cents":null,"amount_cents":175723}]','2026-11-25T00:00:00Z'),
+  ('payslip-daniel-2026-10-22','daniel-costa','seed-xps-daniel-2026-10-22','seed-xpr-2026-10-22','2026-10-06','2026-10-19','2026-10-22','AUD',634615,20000,175723,76154,0,438892,NULL,NULL,NULL,NULL,'2026-11-25T00:00:00Z'),
+  ('payslip-olivia-2026-11-19','olivia-bennett','seed-xps-olivia-2026-11-19','seed-xpr-2026-11-19','2026-11-03','2026-11-16','2026-11-19','AUD',923077,0,303608,110769,0,619469,'[{"name":"Ordinary Hours","units":76,"rate_cents":null,"amount_cents":923077}]','[]','[{"name":"Superannuation guarantee","units":null,"rate_cents":null,"amount_cents":110769}]','[{"name":"PAYG Tax","units":null,"rate_cents":null,"amount_cents":303608}]','2026-11-25T00:00:00Z'),
+  ('payslip-olivia-2026-11-05','olivia-bennett','seed-xps-olivia-2026-11-05','seed-xpr-2026-11-05','2026-10-20','2026-11-02','2026-11-05','AUD',923077,0,303608,110769,0,619469,'[{"name":"Ordinary Hours","units":76,"rate_cents":null,"amount_cents":923077}]','[]','[{"name":"Superannuation guarantee","units":null,"rate_cents":null,"amount_cents":110769}]','[{"name":"PAYG Tax","units":null,"rate_cents":null,"amount_cents":303608}]','2026-11-25T00:00:00Z');
+-- ==== end payroll ====
+-- ==== contracts ====
+-- One MSA template on the generated base document (no R2 object needed: the PDF is rendered
+-- when asked for), and three contracts: a draft, one out for signature and a completed NDA
+-- renewing within 30 days (the contracts list raises its renewal reminder).
+INSERT OR IGNORE INTO contract_templates (id, name, description, contract_type, signer_roles, fields_schema, pdf_key, page_count, is_active, created_by, created_at, updated_at) VALUES
+  ('ctpl-msa','Master services agreement','Our standard MSA for retainer and project clients.','msa',
+   '[{"id":"role-client","label":"Client signatory"},{"id":"role-agency","label":"Agency signatory"}]',
+   '[{"id":"fld-client-sig","type":"signature","label":"Client signature","signer_role_id":"role-client","page":2,"x_pct":10,"y_pct":20,"w_pct":45,"h_pct":8,"required":true},{"id":"fld-client-date","type":"date","label":"Client date","signer_role_id":"role-client","page":2,"x_pct":62,"y_pct":23,"w_pct":25,"h_pct":5,"required":true},{"id":"fld-client-authority","type":"checkbox","label":"I am authorised to sign for the client","signer_role_id":"role-client","page":2,"x_pct":10,"y_pct":70,"w_pct":3,"h_pct":2,"required":true},{"id":"fld-agency-sig","type":"signature","label":"Agency signature","signer_role_id":"role-agency","page":2,"x_pct":10,"y_pct":44,"w_pct":45,"h_pct":8,"required":true},{"id":"fld-agency-date","type":"date","label":"Agency date","signer_role_id":"role-agency","page":2,"x_pct":62,"y_pct":47,"w_pct":25,"h_pct":5,"required":true}]',
+   NULL,2,1,'user-olivia-bennett','2026-09-01T00:00:00Z','2026-09-01T00:00:00Z');
+INSERT OR IGNORE INTO contracts (id, template_id, title, contract_type, company_id, deal_id, owner_id, status, value_cents, currency, start_date, end_date, renewal_date, renewal_notice_days, terms, page_count, signer_roles, fields_schema, base_pdf_key, sent_at, completed_at, created_by, created_at, updated_at)
+SELECT 'contract-harbour-loyalty-msa','ctpl-msa','Harbour & Co loyalty program MSA','msa','co-harbour-co','deal-harbour-loyalty','daniel-costa','draft',18500000,'AUD','2027-01-05','2027-12-31','2027-12-31',30,NULL,2,signer_roles,fields_schema,NULL,NULL,NULL,'user-daniel-costa','2026-11-20T03:00:00Z','2026-11-20T03:00:00Z'
+FROM contract_templates WHERE id = 'ctpl-msa';
+INSERT OR IGNORE INTO contracts (id, template_id, title, contract_type, company_id, deal_id, owner_id, status, value_cents, currency, start_date, end_date, renewal_date, renewal_notice_days, terms, page_count, signer_roles, fields_schema, base_pdf_key, sent_at, completed_at, created_by, created_at, updated_at)
+SELECT 'contract-greenleaf-msa','ctpl-msa','Greenleaf Energy brand refresh MSA','msa','co-greenleaf','deal-greenleaf-rebrand','olivia-bennett','sent',9600000,'AUD','2026-12-01','2027-11-30','2027-11-30',45,'Includes two rounds of revisions per deliverable.',2,signer_roles,fields_schema,NULL,'2026-11-22T23:10:00Z',NULL,'user-olivia-bennett','2026-11-22T22:40:00Z','2026-11-22T23:10:00Z'
+FROM contract_templates WHERE id = 'ctpl-msa';
+INSERT OR IGNORE INTO contracts (id, template_id, title, contract_type, company_id, deal_id, owner_id, status, value_cents, currency, start_date, end_date, renewal_date, renewal_notice_days, terms, page_count, signer_roles, fields_schema, base_pdf_key, sent_at, completed_at, created_by, created_at, updated_at)
+SELECT 'contract-harbour-retainer','ctpl-msa','Harbour & Co support retainer 2026','msa','co-harbour-co',NULL,'olivia-bennett','completed',4800000,'AUD','2026-01-01','2026-12-31','2026-12-15',30,NULL,2,signer_roles,fields_schema,NULL,'2025-12-02T01:00:00Z','2025-12-04T05:30:00Z','user-olivia-bennett','2025-12-01T22:00:00Z','2025-12-04T05:30:00Z'
+FROM contract_templates WHERE id = 'ctpl-msa';
+INSERT OR IGNORE INTO contract_signers (id, contract_id, role_id, role_label, name, email, sign_order, status, token_hash, token_expires_at, sent_at, viewed_at, signed_at, ip, user_agent, field_values, created_at, updated_at) VALUES
+  ('cs-loyalty-client','contract-harbour-loyalty-msa','role-client','Client signatory','Rachel Green','rachel@harbourco.com.au',1,'pending',NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,'2026-11-20T03:00:00Z','2026-11-20T03:00:00Z'),
+  ('cs-loyalty-agency','contract-harbour-loyalty-msa','role-agency','Agency signatory','Olivia Bennett','olivia.bennett@dotcollective.com.au',2,'pending',NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,'2026-11-20T03:00:00Z','2026-11-20T03:00:00Z'),
+  ('cs-greenleaf-client','contract-greenleaf-msa','role-client','Client signatory','Sam O''Connor','sam@greenleafenergy.com.au',1,'viewed',NULL,NULL,'2026-11-22T23:10:00Z','2026-11-23T00:02:00Z',NULL,'203.0.113.24','Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 Safari/605.1.15',NULL,'2026-11-22T22:40:00Z','2026-11-23T00:02:00Z'),
+  ('cs-greenleaf-agency','contract-greenleaf-msa','role-agency','Agency signatory','Olivia Bennett','olivia.bennett@dotcollective.com.au',2,'pending',NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,'2026-11-22T22:40:00Z','2026-11-22T22:40:00Z'),
+  ('cs-retainer-client','contract-harbour-retainer','role-client','Client signatory','Rachel Green','rachel@harbourco.com.au',1,'signed',NULL,NULL,'2025-12-02T01:00:00Z','2025-12-02T03:12:00Z','2025-12-02T03:15:00Z','203.0.113.10','Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/131.0 Safari/537.36','{"fld-client-sig":{"type":"typed","value":"Rachel Green"},"fld-client-date":"2025-12-02","fld-client-authority":true}','2025-12-01T22:00:00Z','2025-12-02T03:15:00Z'),
+  ('cs-retainer-agency','contract-harbour-retainer','role-agency','Agency signatory','Olivia Bennett','olivia.bennett@dotcollective.com.au',2,'signed',NULL,NULL,'2025-12-02T03:15:00Z','2025-12-04T05:28:00Z','2025-12-04T05:30:00Z','198.51.100.7','Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/537.36 Chrome/131.0 Safari/537.36','{"fld-agency-sig":{"type":"typed","value":"Olivia Bennett"},"fld-agency-date":"2025-12-04"}','2025-12-01T22:00:00Z','2025-12-04T05:30:00Z');
+INSERT OR IGNORE INTO history (id, resource_type, resource_id, actor_id, action, details, created_at) VALUES
+  ('hist-contract-loyalty-created','contract','contract-harbour-loyalty-msa','user-daniel-costa','created','{"title":"Harbour & Co loyalty program MSA","templateId":"ctpl-msa"}','2026-11-20T03:00:00Z'),
+  ('hist-contract-greenleaf-created','contract','contract-greenleaf-msa','user-olivia-bennett','created','{"title":"Greenleaf Energy brand refresh MSA","templateId":"ctpl-msa"}','2026-11-22T22:40:00Z'),
+  ('hist-contract-greenleaf-sent','contract','contract-greenleaf-msa','user-olivia-bennett','sent','{"emailedSigner":"Sam O''Connor <sam@greenleafenergy.com.au>","changes":{"status":{"from":"draft","to":"sent"}}}','2026-11-22T23:10:00Z'),
+  ('hist-contract-retainer-completed','contract','contract-harbour-retainer',NULL,'completed','{"changes":{"status":{"from":"sent","to":"completed"}}}','2025-12-04T05:30:00Z');
+-- ==== end contracts ====
+-- ==== meetings ====
+INSERT OR REPLACE INTO meetings (id, title, description, starts_at, ends_at, status, category, calendar_event_id, granola_note_id, summary, organizer_email, organizer_person_id, owner_person_id, matched_type, matched_id, match_confidence, match_status, match_reasons, matched_by, matched_at, synced_at, created_at, updated_at) VALUES
+  ('mtg-greenleaf-catchup','Quarterly catch-up',NULL,'2026-11-20T23:00:00Z','2026-11-20T23:45:00Z','confirmed','client','evt-greenleaf-catchup',NULL,NULL,'aisha.khan@dotcollective.com.au','aisha-khan','aisha-khan','company','co-greenleaf',65,'suggested','{"best":{"type":"company","id":"co-greenleaf","name":"Greenleaf Energy","score":65,"signals":[{"signal":"contacts","points":40,"detail":"1 of 1 external attendee is a contact at Greenleaf Energy"},{"signal":"domain","points":25,"detail":"An attendee''s email domain is greenleafenergy.com.au"}]},"others":[{"type":"project","id":"proj-greenleaf-seo","name":"Greenleaf organic growth","score":56}]}',NULL,'2026-11-21T00:00:00Z','2026-11-21T00:00:00Z','2026-11-21T00:00:00Z','2026-11-21T00:00:00Z'),
+  ('mtg-northwind-intro','Intro call',NULL,'2026-11-19T02:00:00Z','2026-11-19T02:30:00Z','confirmed','client','evt-northwind-intro',NULL,NULL,'marcus.lee@dotcollective.com.au','marcus-lee','marcus-lee',NULL,NULL,0,'triage',NULL,NULL,NULL,'2026-11-21T00:00:00Z','2026-11-21T00:00:00Z','2026-11-21T00:00:00Z'),
+  ('mtg-kinetic-review','Kinetic driver app sprint review','Sprint 14 demo and planning.','2026-11-24T04:00:00Z','2026-11-24T05:00:00Z','confirmed','client','evt-kinetic-review','not_kinetic0001','Demoed the dispatch board and driver check-in. Peter asked for offline mode before the Christmas peak.','daniel.costa@dotcollective.com.au','daniel-costa','daniel-costa','project','proj-kinetic-platform',100,'auto','{"best":{"type":"project","id":"proj-kinetic-platform","name":"Kinetic driver app","score":100,"signals":[{"signal":"title","points":45,"detail":"The title mentions “Kinetic driver app”"},{"signal":"members","points":30,"detail":"3 of 3 colleagues work on it"},{"signal":"company","points":26,"detail":"Attendees are from its client"}]}}',NULL,'2026-11-24T06:00:00Z','2026-11-24T06:00:00Z','2026-11-24T06:00:00Z','2026-11-24T06:00:00Z'),
+  ('mtg-harbour-qbr','Harbour & Co QBR','Quarterly business review.','2026-11-12T00:00:00Z','2026-11-12T01:00:00Z','confirmed','client','evt-harbour-qbr',NULL,'Rachel is happy with the site progress; wants a loyalty program proposal in December.','tom.fletcher@dotcollective.com.au','tom-fletcher','tom-fletcher','company','co-harbour-co',NULL,'confirmed',NULL,'user-tom-fletcher','2026-11-12T02:00:00Z','2026-11-12T02:00:00Z','2026-11-12T02:00:00Z','2026-11-12T02:00:00Z'),
+  ('mtg-atlas-discovery','Atlas Health patient portal discovery workshop',NULL,'2026-12-02T23:00:00Z','2026-12-03T02:00:00Z','confirmed','client','evt-atlas-discovery',NULL,NULL,'priya.raman@dotcollective.com.au','priya-raman','priya-raman','project','proj-atlas-portal',96,'auto',NULL,NULL,'2026-11-25T00:00:00Z','2026-11-25T00:00:00Z','2026-11-25T00:00:00Z','2026-11-25T00:00:00Z'),
+  ('mtg-apex-sync','Apex squad weekly sync',NULL,'2026-11-25T22:30:00Z','2026-11-25T23:00:00Z','confirmed','internal','evt-apex-sync',NULL,NULL,'daniel.costa@dotcollective.com.au','daniel-costa','daniel-costa',NULL,NULL,NULL,'dismissed',NULL,'user-daniel-costa','2026-11-20T00:00:00Z','2026-11-20T00:00:00Z','2026-11-20T00:00:00Z','2026-11-20T00:00:00Z');
+INSERT OR REPLACE INTO meeting_attendees (id, meeting_id, email, name, person_id, contact_id, is_organizer, response_status) VALUES
+  ('mat-gl-aisha','mtg-greenleaf-catchup','aisha.khan@dotcollective.com.au','Aisha Khan','aisha-khan',NULL,1,'accepted'),
+  ('mat-gl-sam','mtg-greenleaf-catchup','sam@greenleafenergy.com.au','Sam O''Connor',NULL,'ct-sam-oconnor',0,'accepted'),
+  ('mat-nw-marcus','mtg-northwind-intro','marcus.lee@dotcollective.com.au','Marcus Lee','marcus-lee',NULL,1,'accepted'),
+  ('mat-nw-alex','mtg-northwind-intro','alex@northwind.io','Alex Rivera',NULL,NULL,0,'accepted'),
+  ('mat-kr-daniel','mtg-kinetic-review','daniel.costa@dotcollective.com.au','Daniel Costa','daniel-costa',NULL,1,'accepted'),
+  ('mat-kr-liam','mtg-kinetic-review','liam.murphy@dotcollective.com.au','Liam Murphy','liam-murphy',NULL,0,'accepted'),
+  ('mat-kr-ethan','mtg-kinetic-review','ethan.brown@dotcollective.com.au','Ethan Brown','ethan-brown',NULL,0,'accepted'),
+  ('mat-kr-peter','mtg-kinetic-review','peter@kineticlogistics.com','Peter Nolan',NULL,'ct-peter-nolan',0,'accepted'),
+  ('mat-hq-tom','mtg-harbour-qbr','tom.fletcher@dotcollective.com.au','Tom Fletcher','tom-fletcher',NULL,1,'accepted'),
+  ('mat-hq-rachel','mtg-harbour-qbr','rachel@harbourco.com.au','Rachel Green',NULL,'ct-rachel-green',0,'accepted'),
+  ('mat-hq-ben','mtg-harbour-qbr','ben@harbourco.com.au','Ben Cooper',NULL,'ct-ben-cooper',0,'tentative'),
+  ('mat-ad-priya','mtg-atlas-discovery','priya.raman@dotcollective.com.au','Priya Raman','priya-raman',NULL,1,'accepted'),
+  ('mat-ad-mia','mtg-atlas-discovery','mia.taylor@dotcollective.com.au','Mia Taylor','mia-taylor',NULL,0,'needs_action'),
+  ('mat-ad-david','mtg-atlas-discovery','david@atlashealth.com.au','David Hughes',NULL,'ct-david-hughes',0,'accepted'),
+  ('mat-as-daniel','mtg-apex-sync','daniel.costa@dotcollective.com.au','Daniel Costa','daniel-costa',NULL,1,'accepted'),
+  ('mat-as-liam','mtg-apex-sync','liam.murphy@dotcollective.com.au','Liam Murphy','liam-murphy',NULL,0,'accepted'),
+  ('mat-as-chloe','mtg-apex-sync','chloe.martin@dotcollective.com.au','Chloe Martin','chloe-martin',NULL,0,'accepted'),
+  ('mat-as-ethan','mtg-apex-sync','ethan.brown@dotcollective.com.au','Ethan Brown','ethan-brown',NULL,0,'accepted');
+INSERT OR REPLACE INTO meeting_action_items (id, meeting_id, text, external_key, assignee_person_id, assignee_name, source, created_at, updated_at) VALUES
+  ('mai-kinetic-offline','mtg-kinetic-review','Scope offline mode for the driver app (@Liam)','scope offline mode for the driver app liam','liam-murphy','Liam','granola','2026-11-24T06:00:00Z','2026-11-24T06:00:00Z'),
+  ('mai-kinetic-webhook','mtg-kinetic-review','Fix dispatch webhook retries (@Ethan)','fix dispatch webhook retries ethan','ethan-brown','Ethan','granola','2026-11-24T06:00:00Z','2026-11-24T06:00:00Z');
+INSERT OR REPLACE INTO action_items (id, title, description, source_module, source_type, source_id, project_id, assigned_person_id, created_by, created_at, updated_at) VALUES
+  ('ai-mtg-kinetic-offline','Scope offline mode for the driver app (@Liam)','From the meeting “Kinetic driver app sprint review” (2026-11-24): /meetings/mtg-kinetic-review','granola','meeting_action','mai-kinetic-offline','proj-kinetic-platform','liam-murphy','user-daniel-costa','2026-11-24T06:00:00Z','2026-11-24T06:00:00Z'),
+  ('ai-mtg-kinetic-webhook','Fix dispatch webhook retries (@Ethan)','From the meeting “Kinetic driver app sprint review” (2026-11-24): /meetings/mtg-kinetic-review','granola','meeting_action','mai-kinetic-webhook','proj-kinetic-platform','ethan-brown','user-daniel-costa','2026-11-24T06:00:00Z','2026-11-24T06:00:00Z');
+INSERT OR REPLACE INTO history (id, resource_type, resource_id, actor_id, action, details, created_at) VALUES
+  ('hist-mtg-greenleaf-synced','meeting','mtg-greenleaf-catchup','user-aisha-khan','synced','{"source":"google_calendar","match":"suggested","confidence":65,"matched":"company:co-greenleaf"}','2026-11-21T00:00:00Z'),
+  ('hist-mtg-kinetic-synced','meeting','mtg-kinetic-review','user-daniel-costa','synced','{"source":"google_calendar","match":"auto","confidence":100,"matched":"project:proj-kinetic-platform"}','2026-11-24T06:00:00Z');
+-- ==== end meetings ====
+-- ==== proposals ====
+-- One template (4 pages + a pricing outline) and four proposals across statuses. The Harbour
+-- loyalty proposal's share token (for local testing and the access matrix) is
+-- SeedProposalTokenHarbourWebsiteRebuild00001; the expired Greenleaf one's is
+-- SeedProposalTokenGreenleafExpiredProposal01. Only their SHA-256 hashes are stored.
+INSERT OR IGNORE INTO proposal_settings (id, approval_threshold_cents, default_valid_days) VALUES ('org', 2000000, 30);
+INSERT INTO proposal_templates (id, name, description, category, pricing_json, tax_rate_bp, is_active, created_by) VALUES
+  ('ptpl-website','Website rebuild','Discovery, design and build of a marketing website, with an optional care plan.','Web',
+   '[{"title":"Website rebuild","items":[{"description":"Discovery & strategy workshop","quantity":1,"rate_cents":450000,"optional":false},{"description":"Design & build (days)","quantity":10,"rate_cents":180000,"optional":false},{"description":"12-month care plan","quantity":1,"rate_cents":240000,"optional":true}]}]',
+   1000,1,'user-olivia-bennett');
+INSERT INTO proposal_template_pages (id, template_id, position, title, body) VALUES
+  ('ptpl-website-p1','ptpl-website',1,'Welcome','# Hello {{contact.first_name}}
+
+Thank you for the chance to work with **{{company.name}}**. This proposal sets out how we would approach {{deal.title}}.'),
+  ('ptpl-website-p2','ptpl-website',2,'Our approach','# How we will work
+- Discovery workshop with your team
+- Design sprints with weekly reviews
+- Build, test and launch in small releases'),
+  ('ptpl-website-p3','ptpl-website',3,'Timeline','1. Weeks 1-2: discovery
+2. Weeks 3-6: design
+3. Weeks 7-10: build and launch'),
+  ('ptpl-website-p4','ptpl-website',4,'Why DotCollective','We have shipped more than forty websites for Australian brands. {{owner.name}} will lead the work.');
+
+INSERT INTO proposals (id, title, status, template_id, deal_id, company_id, contact_id, owner_id, currency, tax_rate_bp, total_cents, valid_until, internal_notes, approved_total_cents, share_token_hash, sent_at, first_viewed_at, accepted_at, declined_at, decline_reason, created_by, created_at, updated_at) VALUES
+  ('prop-harbour-loyalty','Harbour & Co loyalty program website','sent','ptpl-website','deal-harbour-loyalty','co-harbour-co','ct-rachel-green','daniel-costa','AUD',1000,2475000,'2027-06-30','Margin is thin: hold the care plan price.',2475000,'bhVMtWaRAxgnLogD1eHky1jYHKYWyjJEoLUgXcqfXio','2026-11-20T01:00:00Z',NULL,NULL,NULL,NULL,'user-daniel-costa','2026-11-18T01:00:00Z','2026-11-20T01:00:00Z'),
+  ('prop-greenleaf-rebrand','Greenleaf brand refresh','for_approval','ptpl-website','deal-greenleaf-rebrand','co-greenleaf','ct-sam-oconnor','daniel-costa','AUD',1000,2475000,'2027-01-31',NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,'user-daniel-costa','2026-11-22T01:00:00Z','2026-11-23T01:00:00Z'),
+  ('prop-harbour-seo','Harbour Online SEO uplift','accepted',NULL,'deal-harbour-online-seo','co-harbour-online','ct-ben-cooper','tom-fletcher','AUD',1000,990000,'2026-12-15',NULL,NULL,NULL,'2026-11-02T01:00:00Z','2026-11-03T02:00:00Z','2026-11-05T03:00:00Z',NULL,NULL,'user-tom-fletcher','2026-11-01T01:00:00Z','2026-11-05T03:00:00Z'),
+  ('prop-greenleaf-ads','Greenleaf paid search retainer','sent',NULL,'deal-greenleaf-ads','co-greenleaf','ct-lily-zhang','daniel-costa','AUD',1000,594000,'2026-10-31',NULL,NULL,'uk4A01wc7OlR3ho_HxAHsp32Z__eZHFw1vd7iCG9Eco','2026-10-01T01:00:00Z',NULL,NULL,NULL,NULL,'user-daniel-costa','2026-09-30T01:00:00Z','2026-10-01T01:00:00Z');
+INSERT INTO proposal_pages (id, proposal_id, position, title, body) VALUES
+  ('prop-harbour-loyalty-p1','prop-harbour-loyalty',1,'Welcome','# Hello Rachel
+
+Thank you for the chance to work with **Harbour & Co**. This proposal sets out how we would approach the loyalty program website.'),
+  ('prop-harbour-loyalty-p2','prop-harbour-loyalty',2,'Our approach','- Discovery workshop with your team
+- Design sprints with weekly reviews
+- Build, test and launch in small releases'),
+  ('prop-harbour-loyalty-p3','prop-harbour-loyalty',3,'Timeline','1. Weeks 1-2: discovery
+2. Weeks 3-6: design
+3. Weeks 7-10: build and launch'),
+  ('prop-greenleaf-rebrand-p1','prop-greenleaf-rebrand',1,'Welcome','# Hello Sam
+
+A refreshed brand for **Greenleaf Energy**, from strategy to rollout.'),
+  ('prop-greenleaf-rebrand-p2','prop-greenleaf-rebrand',2,'Our approach','- Brand strategy workshop
+- Identity design
+- Guidelines and rollout'),
+  ('prop-harbour-seo-p1','prop-harbour-seo',1,'SEO uplift','Technical audit, content plan and three months of optimisation for **shop.harbourco.com.au**.'),
+  ('prop-greenleaf-ads-p1','prop-greenleaf-ads',1,'Paid search','A monthly paid search retainer for Greenleaf Energy.');
+INSERT INTO proposal_pricing_sections (id, proposal_id, position, title) VALUES
+  ('prop-harbour-loyalty-s1','prop-harbour-loyalty',1,'Website rebuild'),
+  ('prop-greenleaf-rebrand-s1','prop-greenleaf-rebrand',1,'Brand refresh'),
+  ('prop-harbour-seo-s1','prop-harbour-seo',1,'SEO'),
+  ('prop-greenleaf-ads-s1','prop-greenleaf-ads',1,'Retainer');
+INSERT INTO proposal_pricing_items (id, proposal_id, section_id, position, description, quantity, rate_cents, is_optional, is_selected) VALUES
+  ('prop-harbour-loyalty-i1','prop-harbour-loyalty','prop-harbour-loyalty-s1',1,'Discovery & strategy workshop',1,450000,0,1),
+  ('prop-harbour-loyalty-i2','prop-harbour-loyalty','prop-harbour-loyalty-s1',2,'Design & build (days)',10,180000,0,1),
+  ('prop-harbour-loyalty-i3','prop-harbour-loyalty','prop-harbour-loyalty-s1',3,'12-month care plan',1,240000,1,0),
+  ('prop-greenleaf-rebrand-i1','prop-greenleaf-rebrand','prop-greenleaf-rebrand-s1',1,'Brand strategy workshop',1,450000,0,1),
+  ('prop-greenleaf-rebrand-i2','prop-greenleaf-rebrand','prop-greenleaf-rebrand-s1',2,'Identity design (days)',10,180000,0,1),
+  ('prop-harbour-seo-i1','prop-harbour-seo','prop-harbour-seo-s1',1,'SEO audit and optimisation (months)',3,300000,0,1),
+  ('prop-greenleaf-ads-i1','prop-greenleaf-ads','prop-greenleaf-ads-s1',1,'Paid search management (months)',3,180000,0,1);
+INSERT INTO proposal_team_members (id, proposal_id, person_id, role, position) VALUES
+  ('prop-harbour-loyalty-t1','prop-harbour-loyalty','daniel-costa','Proposal lead',1),
+  ('prop-harbour-loyalty-t2','prop-harbour-loyalty','liam-murphy','Technical lead',2),
+  ('prop-greenleaf-rebrand-t1','prop-greenleaf-rebrand','daniel-costa','Proposal lead',1),
+  ('prop-harbour-seo-t1','prop-harbour-seo','tom-fletcher','Proposal lead',1),
+  ('prop-greenleaf-ads-t1','prop-greenleaf-ads','daniel-costa','Proposal lead',1);
+INSERT INTO proposal_approvals (id, proposal_id, total_cents, status, requested_by, requested_at, decided_by, decided_at, comment) VALUES
+  ('prop-harbour-loyalty-a1','prop-harbour-loyalty',2475000,'approved','user-daniel-costa','2026-11-19T01:00:00Z','user-olivia-bennett','2026-11-19T05:00:00Z','Fine, keep the care plan optional.'),
+  ('prop-greenleaf-rebrand-a1','prop-greenleaf-rebrand',2475000,'pending','user-daniel-costa','2026-11-23T01:00:00Z',NULL,NULL,NULL);
+INSERT INTO proposal_signers (id, proposal_id, name, signature_type, status, signed_at) VALUES
+  ('prop-harbour-seo-sig1','prop-harbour-seo','Ben Cooper','typed','signed','2026-11-05T03:00:00Z');
+INSERT INTO proposal_views (id, proposal_id, ip_hash, user_agent, started_at, last_seen_at) VALUES
+  ('prop-harbour-seo-v1','prop-harbour-seo','seed','Mozilla/5.0 (Macintosh)','2026-11-03T02:00:00Z','2026-11-03T02:06:00Z');
+INSERT INTO proposal_slide_views (id, view_id, proposal_id, page_id, viewed_at, ms) VALUES
+  ('prop-harbour-seo-sv1','prop-harbour-seo-v1','prop-harbour-seo','prop-harbour-seo-p1','2026-11-03T02:00:00Z',240000);
+-- ==== end proposals ====
+-- ==== leave ====
+-- Leave types as cached from Xero PayItems (external ids are Xero LeaveTypeIDs), balances for
+-- seeded people, requests in every status, and AU public holidays 2026–2027 (Nager.Date shape).
+INSERT OR REPLACE INTO leave_types (id, provider, external_id, name, is_paid, is_active, position, fetched_at) VALUES
+  ('lt-annual','xero','9b2e1c3a-0001-4c1e-9d5e-annual000001','Annual Leave',1,1,1,'2026-11-25T00:00:00Z'),
+  ('lt-personal','xero','9b2e1c3a-0002-4c1e-9d5e-personal0002','Personal/Carer''s Leave',1,1,2,'2026-11-25T00:00:00Z'),
+  ('lt-long-service','xero','9b2e1c3a-0003-4c1e-9d5e-longserv0003','Long Service Leave',1,1,3,'2026-11-25T00:00:00Z'),
+  ('lt-unpaid','xero','9b2e1c3a-0004-4c1e-9d5e-unpaid000004','Unpaid Leave',0,1,4,'2026-11-25T00:00:00Z');
+INSERT OR REPLACE INTO cache_refreshes (key, fetched_at, attempted_at, last_error) VALUES
+  ('leave_types','2026-11-25T00:00:00Z','2026-11-25T00:00:00Z',NULL),
+  ('holidays:2026','2026-11-25T00:00:00Z','2026-11-25T00:00:00Z',NULL),
+  ('holidays:2027','2026-11-25T00:00:00Z','2026-11-25T00:00:00Z',NULL);
+INSERT OR REPLACE INTO leave_balances (id, person_id, leave_type_id, balance_hours, fetched_at) VALUES
+  ('lb-ethan-annual','ethan-brown','lt-annual',106.4,'2026-11-25T00:00:00Z'),
+  ('lb-ethan-personal','ethan-brown','lt-personal',45.6,'2026-11-25T00:00:00Z'),
+  ('lb-liam-annual','liam-murphy','lt-annual',152,'2026-11-25T00:00:00Z'),
+  ('lb-liam-personal','liam-murphy','lt-personal',60.8,'2026-11-25T00:00:00Z'),
+  ('lb-noah-annual','noah-wilson','lt-annual',38,'2026-11-25T00:00:00Z'),
+  ('lb-noah-personal','noah-wilson','lt-personal',30.4,'2026-11-25T00:00:00Z'),
+  ('lb-chloe-annual','chloe-martin','lt-annual',121.6,'2026-11-25T00:00:00Z'),
+  ('lb-daniel-annual','daniel-costa','lt-annual',190,'2026-11-25T00:00:00Z'),
+  ('lb-daniel-long','daniel-costa','lt-long-service',330.6,'2026-11-25T00:00:00Z'),
+  ('lb-tom-annual','tom-fletcher','lt-annual',98.8,'2026-11-25T00:00:00Z'),
+  ('lb-zara-annual','zara-ahmed','lt-annual',64.6,'2026-11-25T00:00:00Z'),
+  ('lb-ava-annual','ava-jones','lt-annual',83.6,'2026-11-25T00:00:00Z'),
+  ('lb-priya-annual','priya-raman','lt-annual',140,'2026-11-25T00:00:00Z'),
+  ('lb-olivia-annual','olivia-bennett','lt-annual',200,'2026-11-25T00:00:00Z');
+INSERT OR REPLACE INTO leave_requests (id, person_id, leave_type_id, start_date, end_date, start_half, end_half, working_days, total_hours, notes, status, submitted_by, manager_approved_by, manager_approved_at, exec_approved_by, exec_approved_at, rejected_by, rejected_at, rejection_reason, xero_status, xero_error, productive_status, productive_error, google_status, google_error, slack_status, slack_error, created_at, updated_at) VALUES
+  ('lr-noah-dec','noah-wilson','lt-annual','2026-12-14','2026-12-16',0,0,3,22.8,'Family visit in Brisbane','pending_manager','user-noah-wilson',NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,'2026-11-20T01:00:00Z','2026-11-20T01:00:00Z'),
+  ('lr-tom-xmas','tom-fletcher','lt-annual','2026-12-21','2026-12-24',0,0,4,30.4,'Christmas break','pending_exec','user-tom-fletcher',NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,'2026-11-18T03:00:00Z','2026-11-18T03:00:00Z'),
+  ('lr-chloe-summer','chloe-martin','lt-annual','2026-12-29','2026-12-31',0,0,3,22.8,NULL,'approved','user-chloe-martin','user-daniel-costa','2026-11-10T02:00:00Z','user-olivia-bennett','2026-11-11T02:00:00Z',NULL,NULL,NULL,'not_configured','Xero is not connected','not_configured','Productive is not connected','not_configured','Google Workspace is not connected','not_configured','Slack is not connected','2026-11-09T02:00:00Z','2026-11-11T02:00:00Z'),
+  ('lr-zara-nov','zara-ahmed','lt-personal','2026-11-30','2026-11-30',0,0,1,7.6,'Dentist','rejected','user-zara-ahmed',NULL,NULL,NULL,NULL,'user-daniel-costa','2026-11-21T04:00:00Z','Sprint demo that day — please pick another date',NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,'2026-11-20T04:00:00Z','2026-11-21T04:00:00Z');
+INSERT OR REPLACE INTO history (id, resource_type, resource_id, actor_id, action, details, created_at) VALUES
+  ('h-lr-noah-1','leave_request','lr-noah-dec','user-noah-wilson','submitted','{"type":"Annual Leave","dates":"2026-12-14 to 2026-12-16","hours":22.8,"status":"Awaiting manager"}','2026-11-20T01:00:00Z'),
+  ('h-lr-tom-1','leave_request','lr-tom-xmas','user-tom-fletcher','submitted','{"type":"Annual Leave","dates":"2026-12-21 to 2026-12-24","hours":30.4,"status":"Awaiting executive"}','2026-11-18T03:00:00Z'),
+  ('h-lr-chloe-1','leave_request','lr-chloe-summer','user-chloe-martin','submitted','{"type":"Annual Leave","dates":"2026-12-29 to 2026-12-31","hours":22.8,"status":"Awaiting manager"}','2026-11-09T02:00:00Z'),
+  ('h-lr-chloe-2','leave_request','lr-chloe-summer','user-daniel-costa','manager_approved','{"changes":{"status":{"from":"pending_manager","to":"pending_exec"}}}','2026-11-10T02:00:00Z'),
+  ('h-lr-chloe-3','leave_request','lr-chloe-summer','user-olivia-bennett','exec_approved','{"changes":{"status":{"from":"pending_exec","to":"approved"}}}','2026-11-11T02:00:00Z'),
+  ('h-lr-zara-1','leave_request','lr-zara-nov','user-zara-ahmed','submitted','{"type":"Personal/Carer''s Leave","dates":"2026-11-30","hours":7.6,"status":"Awaiting manager"}','2026-11-20T04:00:00Z'),
+  ('h-lr-zara-2','leave_request','lr-zara-nov','user-daniel-costa','rejected','{"reason":"Sprint demo that day — please pick another date","changes":{"status":{"from":"pending_manager","to":"rejected"}}}','2026-11-21T04:00:00Z');
+INSERT OR REPLACE INTO public_holidays (id, date, local_name, name, country_code, is_global, counties, year, fetched_at) VALUES
+  ('ph-2026-01-01','2026-01-01','New Year''s Day','New Year''s Day','AU',1,NULL,2026,'2026-11-25T00:00:00Z'),
+  ('ph-2026-01-26','2026-01-26','Australia Day','Australia Day','AU',1,NULL,2026,'2026-11-25T00:00:00Z'),
+  ('ph-2026-03-09-vic','2026-03-09','Labour Day','Labour Day','AU',0,'["AU-VIC","AU-TAS"]',2026,'2026-11-25T00:00:00Z'),
+  ('ph-2026-04-03','2026-04-03','Good Friday','Good Friday','AU',1,NULL,2026,'2026-11-25T00:00:00Z'),
+  ('ph-2026-04-04','2026-04-04','Easter Saturday','Holy Saturday','AU',0,'["AU-ACT","AU-NSW","AU-NT","AU-QLD","AU-SA","AU-VIC"]',2026,'2026-11-25T00:00:00Z'),
+  ('ph-2026-04-05','2026-04-05','Easter Sunday','Easter Sunday','AU',0,'["AU-ACT","AU-NSW","AU-VIC","AU-WA"]',2026,'2026-11-25T00:00:00Z'),
+  ('ph-2026-04-06','2026-04-06','Easter Monday','Easter Monday','AU',1,NULL,2026,'2026-11-25T00:00:00Z'),
+  ('ph-2026-04-25','2026-04-25','Anzac Day','Anzac Day','AU',1,NULL,2026,'2026-11-25T00:00:00Z'),
+  ('ph-2026-06-01-wa','2026-06-01','Western Australia Day','Western Australia Day','AU',0,'["AU-WA"]',2026,'2026-11-25T00:00:00Z'),
+  ('ph-2026-06-08','2026-06-08','King''s Birthday','King''s Birthday','AU',0,'["AU-ACT","AU-NSW","AU-NT","AU-SA","AU-TAS","AU-VIC"]',2026,'2026-11-25T00:00:00Z'),
+  ('ph-2026-09-25-vic','2026-09-25','Friday before the AFL Grand Final','Friday before the AFL Grand Final','AU',0,'["AU-VIC"]',2026,'2026-11-25T00:00:00Z'),
+  ('ph-2026-11-03-vic','2026-11-03','Melbourne Cup','Melbourne Cup','AU',0,'["AU-VIC"]',2026,'2026-11-25T00:00:00Z'),
+  ('ph-2026-12-25','2026-12-25','Christmas Day','Christmas Day','AU',1,NULL,2026,'2026-11-25T00:00:00Z'),
+  ('ph-2026-12-26','2026-12-26','Boxing Day','St. Stephen''s Day','AU',1,NULL,2026,'2026-11-25T00:00:00Z'),
+  ('ph-2026-12-28','2026-12-28','Boxing Day (substitute)','St. Stephen''s Day','AU',0,'["AU-ACT","AU-NSW","AU-NT","AU-QLD","AU-TAS","AU-VIC","AU-WA"]',2026,'2026-11-25T00:00:00Z'),
+  ('ph-2027-01-01','2027-01-01','New Year''s Day','New Year''s Day','AU',1,NULL,2027,'2026-11-25T00:00:00Z'),
+  ('ph-2027-01-26','2027-01-26','Australia Day','Australia Day','AU',1,NULL,2027,'2026-11-25T00:00:00Z'),
+  ('ph-2027-03-08-vic','2027-03-08','Labour Day','Labour Day','AU',0,'["AU-VIC","AU-TAS"]',2027,'2026-11-25T00:00:00Z'),
+  ('ph-2027-03-26','2027-03-26','Good Friday','Good Friday','AU',1,NULL,2027,'2026-11-25T00:00:00Z'),
+  ('ph-2027-03-27','2027-03-27','Easter Saturday','Holy Saturday','AU',0,'["AU-ACT","AU-NSW","AU-NT","AU-QLD","AU-SA","AU-VIC"]',2027,'2026-11-25T00:00:00Z'),
+  ('ph-2027-03-28','2027-03-28','Easter Sunday','Easter Sunday','AU',0,'["AU-ACT","AU-NSW","AU-VIC","AU-WA"]',2027,'2026-11-25T00:00:00Z'),
+  ('ph-2027-03-29','2027-03-29','Easter Monday','Easter Monday','AU',1,NULL,2027,'2026-11-25T00:00:00Z'),
+  ('ph-2027-04-25','2027-04-25','Anzac Day','Anzac Day','AU',1,NULL,2027,'2026-11-25T00:00:00Z'),
+  ('ph-2027-06-14','2027-06-14','King''s Birthday','King''s Birthday','AU',0,'["AU-ACT","AU-NSW","AU-NT","AU-SA","AU-TAS","AU-VIC"]',2027,'2026-11-25T00:00:00Z'),
+  ('ph-2027-09-24-vic','2027-09-24','Friday before the AFL Grand Final','Friday before the AFL Grand Final','AU',0,'["AU-VIC"]',2027,'2026-11-25T00:00:00Z'),
+  ('ph-2027-11-02-vic','2027-11-02','Melbourne Cup','Melbourne Cup','AU',0,'["AU-VIC"]',2027,'2026-11-25T00:00:00Z'),
+  ('ph-2027-12-25','2027-12-25','Christmas Day','Christmas Day','AU',1,NULL,2027,'2026-11-25T00:00:00Z'),
+  ('ph-2027-12-27','2027-12-27','Christmas Day (substitute)','Christmas Day','AU',0,'["AU-ACT","AU-NSW","AU-NT","AU-QLD","AU-SA","AU-TAS","AU-VIC","AU-WA"]',2027,'2026-11-25T00:00:00Z'),
+  ('ph-2027-12-28','2027-12-28','Boxing Day (substitute)','St. Stephen''s Day','AU',0,'["AU-ACT","AU-NSW","AU-NT","AU-QLD","AU-TAS","AU-VIC","AU-WA"]',2027,'2026-11-25T00:00:00Z');
+-- ==== end leave ====
+-- ==== crm: email ====
+INSERT OR REPLACE INTO emails (id, user_id, gmail_message_id, gmail_thread_id, rfc_message_id, in_reply_to, references_header, direction, source, from_address, from_name, to_addresses, cc_addresses, subject, snippet, body_text, sent_at, company_id, contact_id, is_thread_head, created_at, updated_at) VALUES
+  ('em-seed-rachel-1','user-tom-fletcher','seed-msg-rachel-1','seed-thread-rachel-report','<seed-rachel-1@mail.gmail.com>',NULL,NULL,'outbound','sync','tom.fletcher@dotcollective.com.au','Tom Fletcher','rachel@harbourco.com.au','','October performance report','Hi Rachel, attached is the October report…','Hi Rachel,
+
+Attached is the October performance report. Mobile checkout drop-off is the one to watch: 38% of sessions abandon at the payment step.
+
+Happy to walk through it on Thursday.
+
+Tom','2026-10-30T22:15:00Z','co-harbour-co','ct-rachel-green',0,'2026-10-30T22:20:00Z','2026-10-30T22:20:00Z'),
+  ('em-seed-rachel-2','user-tom-fletcher','seed-msg-rachel-2','seed-thread-rachel-report','<seed-rachel-2@harbourco.com.au>','<seed-rachel-1@mail.gmail.com>','<seed-rachel-1@mail.gmail.com>','inbound','sync','rachel@harbourco.com.au','Rachel Green','tom.fletcher@dotcollective.com.au','ben@harbourco.com.au','Re: October performance report','Thanks Tom — looping in Ben for the checkout issue…','Thanks Tom — looping in Ben for the checkout issue. Thursday works.
+
+Rachel','2026-10-31T00:05:00Z','co-harbour-co','ct-rachel-green',1,'2026-10-31T00:10:00Z','2026-10-31T00:10:00Z'),
+  ('em-seed-sam-1','user-aisha-khan','seed-msg-sam-1','seed-thread-sam-rebrand','<seed-sam-1@greenleafenergy.com.au>',NULL,NULL,'inbound','sync','sam@greenleafenergy.com.au','Sam O''Connor','aisha.khan@dotcollective.com.au','','Rebrand launch moves to February','Heads up: the board wants the rebrand launch in February…','Hi Aisha,
+
+Heads up: the board wants the rebrand launch in February rather than December. Can we re-plan the campaign phases?
+
+Sam','2026-11-19T23:30:00Z','co-greenleaf','ct-sam-oconnor',1,'2026-11-19T23:35:00Z','2026-11-19T23:35:00Z');
+INSERT OR REPLACE INTO email_contacts (id, email_id, address, role, contact_id, company_id, created_at) VALUES
+  ('ec-seed-rachel-1-from','em-seed-rachel-1','tom.fletcher@dotcollective.com.au','from',NULL,NULL,'2026-10-30T22:20:00Z'),
+  ('ec-seed-rachel-1-to','em-seed-rachel-1','rachel@harbourco.com.au','to','ct-rachel-green','co-harbour-co','2026-10-30T22:20:00Z'),
+  ('ec-seed-rachel-2-from','em-seed-rachel-2','rachel@harbourco.com.au','from','ct-rachel-green','co-harbour-co','2026-10-31T00:10:00Z'),
+  ('ec-seed-rachel-2-to','em-seed-rachel-2','tom.fletcher@dotcollective.com.au','to',NULL,NULL,'2026-10-31T00:10:00Z'),
+  ('ec-seed-rachel-2-cc','em-seed-rachel-2','ben@harbourco.com.au','cc','ct-ben-cooper','co-harbour-co','2026-10-31T00:10:00Z'),
+  ('ec-seed-sam-1-from','em-seed-sam-1','sam@greenleafenergy.com.au','from','ct-sam-oconnor','co-greenleaf','2026-11-19T23:35:00Z'),
+  ('ec-seed-sam-1-to','em-seed-sam-1','aisha.khan@dotcollective.com.au','to',NULL,NULL,'2026-11-19T23:35:00Z');
+INSERT OR REPLACE INTO email_sync_state (id, user_id, mailbox, history_id, status, last_synced_at, last_attempt_at, last_error, stored_count, skipped_count, mode, created_at, updated_at) VALUES
+  ('ess-tom-fletcher','user-tom-fletcher','tom.fletcher@dotcollective.com.au',NULL,'succeeded','2026-11-25T01:00:00Z','2026-11-25T01:00:00Z',NULL,2,14,'full','2026-11-25T01:00:00Z','2026-11-25T01:00:00Z');
+-- ==== end crm: email ====

@@ -78,6 +78,13 @@ export interface AgentTaskRuns {
   task_id: string;
 }
 
+export interface CacheRefreshes {
+  attempted_at: string | null;
+  fetched_at: string | null;
+  key: string;
+  last_error: string | null;
+}
+
 export interface Companies {
   account_manager_id: string | null;
   address: string | null;
@@ -213,12 +220,176 @@ export interface Contacts {
   updated_at: Generated<string>;
 }
 
+export interface Contracts {
+  base_pdf_key: string | null;
+  company_id: string | null;
+  completed_at: string | null;
+  completed_pdf_key: string | null;
+  contract_type: string;
+  created_at: Generated<string>;
+  created_by: string | null;
+  currency: Generated<string>;
+  deal_id: string | null;
+  decline_reason: string | null;
+  declined_at: string | null;
+  end_date: string | null;
+  fields_schema: Generated<string>;
+  id: string;
+  owner_id: string | null;
+  page_count: Generated<number>;
+  renewal_date: string | null;
+  renewal_notice_days: Generated<number>;
+  sent_at: string | null;
+  signer_roles: Generated<string>;
+  start_date: string | null;
+  status: Generated<string>;
+  template_id: string | null;
+  terms: string | null;
+  title: string;
+  updated_at: Generated<string>;
+  value_cents: number | null;
+  voided_at: string | null;
+}
+
+export interface ContractSigners {
+  contract_id: string;
+  created_at: Generated<string>;
+  decline_reason: string | null;
+  declined_at: string | null;
+  email: string;
+  field_values: string | null;
+  id: string;
+  ip: string | null;
+  name: string;
+  role_id: string;
+  role_label: string;
+  sent_at: string | null;
+  sign_order: number;
+  signed_at: string | null;
+  status: Generated<string>;
+  token_expires_at: string | null;
+  token_hash: string | null;
+  updated_at: Generated<string>;
+  user_agent: string | null;
+  viewed_at: string | null;
+}
+
+export interface ContractTemplates {
+  contract_type: string;
+  created_at: Generated<string>;
+  created_by: string | null;
+  description: string | null;
+  fields_schema: Generated<string>;
+  id: string;
+  is_active: Generated<number>;
+  name: string;
+  page_count: Generated<number>;
+  pdf_file_name: string | null;
+  pdf_key: string | null;
+  pdf_size: number | null;
+  signer_roles: Generated<string>;
+  updated_at: Generated<string>;
+}
+
 export interface DailyQuotes {
   author: string | null;
   created_at: Generated<string>;
   id: string;
   is_active: Generated<number>;
   text: string;
+}
+
+export interface DealContactLinks {
+  added_by: string | null;
+  contact_id: string;
+  created_at: Generated<string>;
+  deal_id: string;
+  id: string;
+  role: Generated<string>;
+}
+
+export interface DealParticipants {
+  added_by: string | null;
+  created_at: Generated<string>;
+  deal_id: string;
+  id: string;
+  person_id: string;
+  role: string | null;
+}
+
+export interface DealPipelineStages {
+  created_at: Generated<string>;
+  id: string;
+  name: string;
+  position: Generated<number>;
+  probability: Generated<number>;
+  rotting_days: number | null;
+  stage_type: Generated<string>;
+  template_id: string;
+  updated_at: Generated<string>;
+}
+
+export interface DealPipelineTemplates {
+  created_at: Generated<string>;
+  created_by: string | null;
+  description: string | null;
+  id: string;
+  is_active: Generated<number>;
+  is_default: Generated<number>;
+  name: string;
+  updated_at: Generated<string>;
+}
+
+export interface DealProjectLinks {
+  created_at: Generated<string>;
+  created_by: string | null;
+  deal_id: string;
+  id: string;
+  project_id: string;
+}
+
+export interface DealResearchBriefs {
+  content: string;
+  created_at: Generated<string>;
+  deal_id: string;
+  generated_by: string | null;
+  id: string;
+  model: string | null;
+  source: Generated<string>;
+}
+
+export interface Deals {
+  close_reason: string | null;
+  closed_at: string | null;
+  company_id: string | null;
+  created_at: Generated<string>;
+  created_by: string | null;
+  currency: Generated<string>;
+  description: string | null;
+  expected_close_date: string | null;
+  id: string;
+  owner_id: string | null;
+  pipeline_id: string;
+  primary_contact_id: string | null;
+  probability_override: number | null;
+  source: string | null;
+  stage_entered_at: Generated<string>;
+  stage_id: string;
+  status: Generated<string>;
+  title: string;
+  updated_at: Generated<string>;
+  value_cents: Generated<number>;
+}
+
+export interface DealStageHistory {
+  deal_id: string;
+  entered_at: string;
+  exited_at: string | null;
+  from_stage_id: string | null;
+  id: string;
+  moved_by: string | null;
+  stage_id: string | null;
+  stage_name: string;
 }
 
 export interface Documents {
@@ -239,6 +410,57 @@ export interface Documents {
   uploaded_by_name: string | null;
 }
 
+export interface EmailContacts {
+  address: string;
+  company_id: string | null;
+  contact_id: string | null;
+  created_at: Generated<string>;
+  email_id: string;
+  id: string;
+  role: string;
+}
+
+export interface Emails {
+  body_text: Generated<string>;
+  cc_addresses: Generated<string>;
+  company_id: string | null;
+  contact_id: string | null;
+  created_at: Generated<string>;
+  direction: string;
+  from_address: string;
+  from_name: string | null;
+  gmail_message_id: string;
+  gmail_thread_id: string;
+  id: string;
+  in_reply_to: string | null;
+  is_thread_head: Generated<number>;
+  references_header: string | null;
+  rfc_message_id: string | null;
+  sent_at: string;
+  snippet: string | null;
+  source: Generated<string>;
+  subject: Generated<string>;
+  to_addresses: Generated<string>;
+  updated_at: Generated<string>;
+  user_id: string;
+}
+
+export interface EmailSyncState {
+  created_at: Generated<string>;
+  history_id: string | null;
+  id: string;
+  last_attempt_at: string | null;
+  last_error: string | null;
+  last_synced_at: string | null;
+  mailbox: string | null;
+  mode: string | null;
+  skipped_count: Generated<number>;
+  status: Generated<string>;
+  stored_count: Generated<number>;
+  updated_at: Generated<string>;
+  user_id: string;
+}
+
 export interface History {
   action: string;
   actor_id: string | null;
@@ -257,6 +479,7 @@ export interface InboundEmails {
   from_name: string | null;
   id: string;
   in_reply_to: string | null;
+  matched_by: string | null;
   message_id: string;
   note_id: string | null;
   project_id: string | null;
@@ -282,6 +505,68 @@ export interface LeadScanLog {
   triggered_by: string | null;
 }
 
+export interface LeaveBalances {
+  balance_hours: Generated<number>;
+  fetched_at: string;
+  id: string;
+  leave_type_id: string;
+  person_id: string;
+}
+
+export interface LeaveRequests {
+  cancel_reason: string | null;
+  cancelled_at: string | null;
+  cancelled_by: string | null;
+  created_at: Generated<string>;
+  end_date: string;
+  end_half: Generated<number>;
+  exec_approved_at: string | null;
+  exec_approved_by: string | null;
+  google_calendar_event_id: string | null;
+  google_calendar_id: string | null;
+  google_error: string | null;
+  google_status: string | null;
+  id: string;
+  leave_type_id: string;
+  manager_approved_at: string | null;
+  manager_approved_by: string | null;
+  notes: string | null;
+  person_id: string;
+  productive_booking_id: string | null;
+  productive_error: string | null;
+  productive_status: string | null;
+  rejected_at: string | null;
+  rejected_by: string | null;
+  rejection_reason: string | null;
+  slack_channel: string | null;
+  slack_error: string | null;
+  slack_message_ts: string | null;
+  slack_status: string | null;
+  start_date: string;
+  start_half: Generated<number>;
+  status: string;
+  submitted_by: string | null;
+  total_hours: number;
+  updated_at: Generated<string>;
+  working_days: number;
+  xero_error: string | null;
+  xero_leave_application_id: string | null;
+  xero_status: string | null;
+}
+
+export interface LeaveTypes {
+  created_at: Generated<string>;
+  external_id: string | null;
+  fetched_at: string | null;
+  id: string;
+  is_active: Generated<number>;
+  is_paid: Generated<number>;
+  name: string;
+  position: Generated<number>;
+  provider: Generated<string>;
+  updated_at: Generated<string>;
+}
+
 export interface MailOutbox {
   created_at: Generated<string>;
   error: string | null;
@@ -292,6 +577,86 @@ export interface MailOutbox {
   subject: string;
   text_body: string;
   to_address: string;
+}
+
+export interface MeetingActionItems {
+  assignee_name: string | null;
+  assignee_person_id: string | null;
+  created_at: Generated<string>;
+  due_date: string | null;
+  external_key: string;
+  id: string;
+  meeting_id: string;
+  source: Generated<string>;
+  text: string;
+  updated_at: Generated<string>;
+}
+
+export interface MeetingAttendees {
+  contact_id: string | null;
+  created_at: Generated<string>;
+  email: string;
+  id: string;
+  is_organizer: Generated<number>;
+  meeting_id: string;
+  name: string | null;
+  person_id: string | null;
+  response_status: string | null;
+}
+
+export interface Meetings {
+  all_day: Generated<number>;
+  calendar_event_id: string | null;
+  category: string | null;
+  created_at: Generated<string>;
+  description: string | null;
+  ends_at: string | null;
+  granola_note_id: string | null;
+  id: string;
+  location: string | null;
+  match_confidence: number | null;
+  match_reasons: string | null;
+  match_status: Generated<string>;
+  matched_at: string | null;
+  matched_by: string | null;
+  matched_id: string | null;
+  matched_type: string | null;
+  meeting_url: string | null;
+  organizer_email: string | null;
+  organizer_person_id: string | null;
+  owner_person_id: string | null;
+  starts_at: string;
+  status: Generated<string>;
+  summary: string | null;
+  synced_at: string | null;
+  title: string;
+  updated_at: Generated<string>;
+}
+
+export interface MeetingSyncRuns {
+  action_items: Generated<number>;
+  calendar_events: Generated<number>;
+  created_count: Generated<number>;
+  errors: string | null;
+  finished_at: string;
+  granola_notes: Generated<number>;
+  id: string;
+  person_id: string | null;
+  started_at: string;
+  status: string;
+  updated_count: Generated<number>;
+  user_id: string | null;
+}
+
+export interface MeetingTranscripts {
+  content: string | null;
+  created_at: Generated<string>;
+  fetched_at: string;
+  id: string;
+  meeting_id: string;
+  message: string | null;
+  source: Generated<string>;
+  status: string;
 }
 
 export interface Notes {
@@ -392,6 +757,48 @@ export interface OrgSettings {
   updated_at: Generated<string>;
   updated_by: string | null;
   value: string;
+}
+
+export interface Payslips {
+  created_at: Generated<string>;
+  currency: Generated<string>;
+  deduction_lines: string | null;
+  deductions_cents: Generated<number>;
+  earnings_lines: string | null;
+  fetched_at: string;
+  gross_cents: number;
+  id: string;
+  net_cents: number;
+  pay_date: string;
+  period_end: string;
+  period_start: string;
+  person_id: string;
+  reimbursements_cents: Generated<number>;
+  super_cents: Generated<number>;
+  super_lines: string | null;
+  tax_cents: Generated<number>;
+  tax_lines: string | null;
+  updated_at: Generated<string>;
+  xero_pay_run_id: string | null;
+  xero_payslip_id: string;
+}
+
+export interface PaySummaries {
+  annual_salary_cents: number | null;
+  created_at: Generated<string>;
+  currency: Generated<string>;
+  earnings_ytd_cents: number | null;
+  fetched_at: string | null;
+  last_error: string | null;
+  last_error_at: string | null;
+  next_pay_date: string | null;
+  pay_calendar_name: string | null;
+  pay_frequency: string | null;
+  person_id: string;
+  refresh_started_at: string | null;
+  updated_at: Generated<string>;
+  xero_employee_id: string | null;
+  ytd_from: string | null;
 }
 
 export interface People {
@@ -626,6 +1033,157 @@ export interface ProjectSetupTemplateTasks {
   priority_id: string | null;
   template_id: string;
   title: string;
+}
+
+export interface ProposalApprovals {
+  comment: string | null;
+  decided_at: string | null;
+  decided_by: string | null;
+  id: string;
+  proposal_id: string;
+  requested_at: string;
+  requested_by: string | null;
+  status: Generated<string>;
+  total_cents: Generated<number>;
+}
+
+export interface ProposalPages {
+  body: Generated<string>;
+  created_at: Generated<string>;
+  id: string;
+  position: Generated<number>;
+  proposal_id: string;
+  title: string;
+  updated_at: Generated<string>;
+}
+
+export interface ProposalPricingItems {
+  created_at: Generated<string>;
+  description: string;
+  id: string;
+  is_optional: Generated<number>;
+  is_selected: Generated<number>;
+  position: Generated<number>;
+  proposal_id: string;
+  quantity: Generated<number>;
+  rate_cents: Generated<number>;
+  section_id: string;
+}
+
+export interface ProposalPricingSections {
+  created_at: Generated<string>;
+  id: string;
+  position: Generated<number>;
+  proposal_id: string;
+  title: string;
+}
+
+export interface Proposals {
+  accepted_at: string | null;
+  approved_total_cents: number | null;
+  company_id: string | null;
+  contact_id: string | null;
+  created_at: Generated<string>;
+  created_by: string | null;
+  currency: Generated<string>;
+  deal_id: string | null;
+  decline_reason: string | null;
+  declined_at: string | null;
+  first_viewed_at: string | null;
+  id: string;
+  internal_notes: string | null;
+  owner_id: string | null;
+  sent_at: string | null;
+  share_token_hash: string | null;
+  status: Generated<string>;
+  tax_rate_bp: Generated<number>;
+  template_id: string | null;
+  title: string;
+  total_cents: Generated<number>;
+  updated_at: Generated<string>;
+  valid_until: string | null;
+}
+
+export interface ProposalSettings {
+  approval_threshold_cents: Generated<number>;
+  default_valid_days: Generated<number>;
+  id: string;
+  updated_at: Generated<string>;
+  updated_by: string | null;
+}
+
+export interface ProposalSigners {
+  id: string;
+  ip_hash: string | null;
+  name: string;
+  proposal_id: string;
+  signature_image: string | null;
+  signature_type: Generated<string>;
+  signed_at: string;
+  status: Generated<string>;
+  user_agent: string | null;
+}
+
+export interface ProposalSlideViews {
+  id: string;
+  ms: Generated<number>;
+  page_id: string;
+  proposal_id: string;
+  view_id: string;
+  viewed_at: string;
+}
+
+export interface ProposalTeamMembers {
+  created_at: Generated<string>;
+  id: string;
+  person_id: string;
+  position: Generated<number>;
+  proposal_id: string;
+  role: string | null;
+}
+
+export interface ProposalTemplatePages {
+  body: Generated<string>;
+  created_at: Generated<string>;
+  id: string;
+  position: Generated<number>;
+  template_id: string;
+  title: string;
+  updated_at: Generated<string>;
+}
+
+export interface ProposalTemplates {
+  category: string | null;
+  created_at: Generated<string>;
+  created_by: string | null;
+  description: string | null;
+  id: string;
+  is_active: Generated<number>;
+  name: string;
+  pricing_json: Generated<string>;
+  tax_rate_bp: Generated<number>;
+  updated_at: Generated<string>;
+}
+
+export interface ProposalViews {
+  id: string;
+  ip_hash: string | null;
+  last_seen_at: string;
+  proposal_id: string;
+  started_at: string;
+  user_agent: string | null;
+}
+
+export interface PublicHolidays {
+  counties: string | null;
+  country_code: Generated<string>;
+  date: string;
+  fetched_at: string;
+  id: string;
+  is_global: Generated<number>;
+  local_name: string;
+  name: string;
+  year: number;
 }
 
 export interface PushSubscriptions {
@@ -1037,6 +1595,7 @@ export interface DB {
   agent_project_config: AgentProjectConfig;
   agent_task_meta: AgentTaskMeta;
   agent_task_runs: AgentTaskRuns;
+  cache_refreshes: CacheRefreshes;
   companies: Companies;
   config_list_items: ConfigListItems;
   config_lists: ConfigLists;
@@ -1046,12 +1605,34 @@ export interface DB {
   contact_partners: ContactPartners;
   contact_relationship_profiles: ContactRelationshipProfiles;
   contacts: Contacts;
+  contract_signers: ContractSigners;
+  contract_templates: ContractTemplates;
+  contracts: Contracts;
   daily_quotes: DailyQuotes;
+  deal_contact_links: DealContactLinks;
+  deal_participants: DealParticipants;
+  deal_pipeline_stages: DealPipelineStages;
+  deal_pipeline_templates: DealPipelineTemplates;
+  deal_project_links: DealProjectLinks;
+  deal_research_briefs: DealResearchBriefs;
+  deal_stage_history: DealStageHistory;
+  deals: Deals;
   documents: Documents;
+  email_contacts: EmailContacts;
+  email_sync_state: EmailSyncState;
+  emails: Emails;
   history: History;
   inbound_emails: InboundEmails;
   lead_scan_log: LeadScanLog;
+  leave_balances: LeaveBalances;
+  leave_requests: LeaveRequests;
+  leave_types: LeaveTypes;
   mail_outbox: MailOutbox;
+  meeting_action_items: MeetingActionItems;
+  meeting_attendees: MeetingAttendees;
+  meeting_sync_runs: MeetingSyncRuns;
+  meeting_transcripts: MeetingTranscripts;
+  meetings: Meetings;
   notes: Notes;
   notification_delivery_log: NotificationDeliveryLog;
   notification_preferences: NotificationPreferences;
@@ -1062,6 +1643,8 @@ export interface DB {
   onboarding_progress: OnboardingProgress;
   onboarding_templates: OnboardingTemplates;
   org_settings: OrgSettings;
+  pay_summaries: PaySummaries;
+  payslips: Payslips;
   people: People;
   person_change_alerts: PersonChangeAlerts;
   person_linkedin_activities: PersonLinkedinActivities;
@@ -1079,6 +1662,19 @@ export interface DB {
   project_setup_template_tasks: ProjectSetupTemplateTasks;
   project_setup_templates: ProjectSetupTemplates;
   projects: Projects;
+  proposal_approvals: ProposalApprovals;
+  proposal_pages: ProposalPages;
+  proposal_pricing_items: ProposalPricingItems;
+  proposal_pricing_sections: ProposalPricingSections;
+  proposal_settings: ProposalSettings;
+  proposal_signers: ProposalSigners;
+  proposal_slide_views: ProposalSlideViews;
+  proposal_team_members: ProposalTeamMembers;
+  proposal_template_pages: ProposalTemplatePages;
+  proposal_templates: ProposalTemplates;
+  proposal_views: ProposalViews;
+  proposals: Proposals;
+  public_holidays: PublicHolidays;
   push_subscriptions: PushSubscriptions;
   rate_limits: RateLimits;
   relationship_auto_actions: RelationshipAutoActions;

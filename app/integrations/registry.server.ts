@@ -20,6 +20,8 @@ export interface CredentialField {
   label: string;
   type: "password" | "text" | "textarea";
   help?: string;
+  /** May be left empty (the form does not mark it required). */
+  optional?: boolean;
 }
 
 export interface TestOutcome {
@@ -166,8 +168,11 @@ export const USER_PROVIDERS = {
     level: "user",
     label: "Google",
     description: "Your Google access token, for your calendar and mail.",
-    fields: [{ name: "accessToken", label: "Access token", type: "password" }],
-    schema: z.object({ accessToken: secret("access token") }),
+    fields: [
+      { name: "accessToken", label: "Access token", type: "password" },
+      { name: "refreshToken", label: "Refresh token (optional)", type: "password", help: "Lets Gmail sync renew an expired access token", optional: true },
+    ],
+    schema: z.object({ accessToken: secret("access token"), refreshToken: z.string().trim().max(4000, "The refresh token is too long").optional() }),
     hint: (c) => lastFour(c.accessToken),
     test: async (c, env) => {
       const info = await googleTokenInfo(env, c.accessToken);

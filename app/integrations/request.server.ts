@@ -8,7 +8,7 @@ import { DEFAULT_TIMEOUT_MS, IntegrationError, type RequestOptions } from "./jso
 export { IntegrationError, joinUrl } from "./json-http.server";
 
 export interface JsonRequest {
-  method?: "GET" | "POST";
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   headers?: Record<string, string>;
   body?: string;
 }

@@ -38,3 +38,16 @@ export async function slackAuthTest(env: Pick<Env, "SLACK_API_URL">, token: stri
   const body = await slackCall(env, token, "auth.test", {}, options);
   return { team: field(body, "team"), teamId: field(body, "team_id"), user: field(body, "user"), botId: field(body, "bot_id") };
 }
+
+/** chat.postMessage: posts `text` to `channel` (id or #name) → the message's ts and channel id. */
+export async function slackPostMessage(env: Pick<Env, "SLACK_API_URL">, token: string, channel: string, text: string, options: RequestOptions = {}) {
+  const body = await slackCall(env, token, "chat.postMessage", { channel, text }, options);
+  const ts = field(body, "ts");
+  if (!ts) throw new IntegrationError("Slack", "Slack answered without a message ts");
+  return { ts, channel: field(body, "channel") ?? channel };
+}
+
+/** chat.delete: removes a message the bot posted. */
+export async function slackDeleteMessage(env: Pick<Env, "SLACK_API_URL">, token: string, channel: string, ts: string, options: RequestOptions = {}) {
+  await slackCall(env, token, "chat.delete", { channel, ts }, options);
+}

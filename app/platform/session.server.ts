@@ -28,6 +28,8 @@ export interface Viewer {
   favorites: string[];
   unreadNotifications: number;
   openActionItems: number;
+  /** Leave requests awaiting this viewer's decision (sidebar badge next to Leave). */
+  pendingLeaveApprovals: number;
 }
 
 export function sessionSecrets(env: Env): string[] {
@@ -128,7 +130,9 @@ async function loadViewer(request: Request, context: AppLoadContext): Promise<Vi
     .where("user_sessions.expires_at", ">", nowIso(now))
     .where("user_sessions.last_seen_at", ">", idleCutoff)
     .where("users.disabled_at", "is", null);
-  const [users, permissions, favorites, unread, actions] = await batch(db, [
+  const viewerLevel = sessionUser.select("users.access_level");
+  const viewerPerson = sessionUser.innerJoin("people", "people.user_id", "users.id").select("people.id");
+  const [users, permissions, favorites, unread, actions, leaveApprovals] = await batch(db, [
     sessionUser
       .leftJoin("people", "people.user_id", "users.id")
       .select([
@@ -160,6 +164,16 @@ async function loadViewer(request: Request, context: AppLoadContext): Promise<Vi
         "=",
         sessionUser.innerJoin("people", "people.user_id", "users.id").select("people.id"),
       ),
+    // Leave awaiting my decision: final tier for executives; first tier for managers and heads
+    // above the requester (same rule as app/modules/leave awaitingMeCondition).
+    db.query
+      .selectFrom("leave_requests as lr")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where(sql<boolean>`(lr.status = 'pending_exec' AND (${viewerLevel}) = 'executive')
+        OR (lr.status = 'pending_manager' AND (${viewerLevel}) IN ('manager','head') AND lr.person_id IN (WITH RECURSIVE t(id) AS (
+          SELECT id FROM people WHERE manager_id = (${viewerPerson})
+          UNION SELECT p2.id FROM people p2 JOIN t ON p2.manager_id = t.id
+        ) SELECT id FROM t))`),
   ]);
   const user = users[0];
   if (!user) return null;
@@ -181,6 +195,7 @@ async function loadViewer(request: Request, context: AppLoadContext): Promise<Vi
     favorites: favorites.map((f) => f.item_key),
     unreadNotifications: Number(unread[0]?.n ?? 0),
     openActionItems: Number(actions[0]?.n ?? 0),
+    pendingLeaveApprovals: Number(leaveApprovals[0]?.n ?? 0),
   };
 }
 

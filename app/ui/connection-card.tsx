@@ -5,7 +5,7 @@ export interface ConnectionCardData {
   key: string;
   label: string;
   description: string;
-  fields: { name: string; label: string; type: "password" | "text" | "textarea"; help?: string }[];
+  fields: { name: string; label: string; type: "password" | "text" | "textarea"; help?: string; optional?: boolean }[];
   status: "not_connected" | "active" | "disconnected" | "error";
   hint: string | null;
   account: string | null;
@@ -82,7 +82,7 @@ export function ConnectionCard({ connection: c, canManage, feedback }: { connect
                 className: cx("rounded-md border px-2.5 py-1.5 font-mono text-sm", error ? "border-red-500" : "border-slate-300"),
                 autoComplete: "off",
                 spellCheck: false,
-                required: true,
+                required: !f.optional,
               };
               return (
                 <div key={f.name} className="flex flex-col gap-1">

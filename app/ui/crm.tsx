@@ -92,6 +92,9 @@ const KIND_LABELS: Record<string, { label: string; tone: "slate" | "green" | "am
   action_item: { label: "Action", tone: "violet" },
   life_event: { label: "Life event", tone: "green" },
   message: { label: "Message", tone: "blue" },
+  deal: { label: "Deal", tone: "green" },
+  email: { label: "Email", tone: "blue" },
+  meeting: { label: "Meeting", tone: "violet" },
 };
 
 export interface TimelineItem {

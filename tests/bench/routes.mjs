@@ -33,4 +33,28 @@ export const routes = [
   { name: "contacts-search", path: "/contacts?q=smith&sort=company&page=2", as: "olivia-bennett" },
   { name: "contact", path: "/contacts/ct-rachel-green?tab=timeline", as: "olivia-bennett" },
   { name: "relationships", path: "/relationships", as: "olivia-bennett" },
+  // payroll: my pay (cached summary + payslips) and the executive's people list.
+  { name: "payroll", path: "/payroll", as: "ethan-brown" },
+  { name: "payroll-exec", path: "/payroll?people=2", as: "olivia-bennett" },
+  // proposals: the manager's status board and the client's public share link (page 2).
+  { name: "proposals-board", path: "/proposals", as: "daniel-costa", optional: true },
+  { name: "proposal-public", path: "/p/SeedProposalTokenHarbourWebsiteRebuild00001?page=2", as: null, optional: true },
+  // meetings: a manager's team list (subtree scope in SQL), the triage queue and a detail page.
+  { name: "meetings", path: "/meetings?view=team", as: "daniel-costa", optional: true },
+  { name: "meetings-triage", path: "/meetings/triage", as: "olivia-bennett", optional: true },
+  { name: "meeting", path: "/meetings/mtg-kinetic-review", as: "daniel-costa", optional: true },
+  // emails: the manager's thread list (all stored emails), a search and a thread.
+  { name: "emails", path: "/emails", as: "daniel-costa", optional: true },
+  { name: "emails-search", path: "/emails?q=report&company=co-harbour-co", as: "olivia-bennett", optional: true },
+  { name: "email-thread", path: "/emails/seed-thread-rachel-report", as: "daniel-costa", optional: true },
+  // deals: the pipeline board and the list as the sales manager (her team's deals), and a big detail page.
+  { name: "deals-board", path: "/deals", as: "emily-chen", optional: true },
+  { name: "deals-board-exec", path: "/deals", as: "olivia-bennett", optional: true },
+  { name: "deals-list", path: "/deals/list?sort=weighted&dir=desc&page=3", as: "emily-chen", optional: true },
+  { name: "deals-list-filter", path: "/deals/list?status=open&q=web&rotting=1", as: "olivia-bennett", optional: true },
+  { name: "deal", path: "/deals/deal-greenleaf-rebrand", as: "emily-chen", optional: true },
+  // leave: my leave as the employee, the manager's approvals queue and team calendar (subtree scope in SQL).
+  { name: "leave-mine", path: "/leave", as: "ethan-brown", optional: true },
+  { name: "leave-approvals", path: "/leave/approvals", as: "daniel-costa", optional: true },
+  { name: "leave-calendar", path: "/leave/calendar?month=2026-12", as: "daniel-costa", optional: true },
 ];

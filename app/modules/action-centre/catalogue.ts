@@ -6,6 +6,7 @@ import { z } from "zod";
 /** `icon` is a two-letter source mark (font-independent), shown next to the module name. */
 export const ACTION_MODULES = [
   { key: "deals", label: "Deals", icon: "DE" },
+  { key: "contracts", label: "Contracts", icon: "CT" },
   { key: "clients", label: "Clients", icon: "CL" },
   { key: "qbr", label: "QBRs", icon: "QB" },
   { key: "invoices", label: "Invoices", icon: "IN" },

@@ -17,6 +17,11 @@ import {
 } from "./schemas";
 import { compilable, constraintOf, contactName, descendantIds, personName } from "./sql.server";
 import { timelinePage, timelineQuery, TIMELINE_PAGE_SIZE } from "./timeline.server";
+import { companyEmailsQuery, companyInboundQuery } from "~/modules/email/threads.server";
+import { can } from "~/platform/access.server";
+import { meetingsForRecordQuery } from "~/modules/meetings/meetings.server";
+
+type MeetingRows = Awaited<ReturnType<ReturnType<typeof meetingsForRecordQuery>["execute"]>>;
 
 export const DOMAIN_TAKEN = "Another company already uses this domain";
 
@@ -195,7 +200,12 @@ export async function loadCompanyPage(
   const page = Math.max(1, options.page ?? 1);
   const offset = (page - 1) * TAB_PAGE_SIZE;
   const base = [companyRecord(db, id), ancestorsQuery(db, id), childrenQuery(db, id), rollupQuery(db, id)] as const;
-  const empty = { contacts: [], communications: [], total: 0, notes: [], mentionables: [], history: [], timeline: { rows: [], next: null } };
+  const empty = { contacts: [], communications: [], total: 0, notes: [], mentionables: [], history: [], timeline: { rows: [], next: null },
+    emails: [] as Awaited<ReturnType<ReturnType<typeof companyEmailsQuery>["execute"]>>,
+    inboundEmails: [] as Awaited<ReturnType<ReturnType<typeof companyInboundQuery>["execute"]>>,
+    meetings: [] as MeetingRows,
+    moreMeetings: false,
+  };
 
   if (tab === "contacts") {
     const [records, ancestors, children, rollups, contacts] = await batch(db, [...base, companyContactsQuery(db, id, TAB_PAGE_SIZE, offset)]);
@@ -220,6 +230,20 @@ export async function loadCompanyPage(
     ]);
     if (!records[0]) return null;
     return { company: records[0], ancestors, children, rollup: rollups[0]!, tab, page, ...empty, notes, mentionables: mentionables.filter((u) => u.id !== viewer.userId) };
+  }
+  if (tab === "emails" && can(viewer, "emails", "view")) {
+    const [records, ancestors, children, rollups, emails, inboundEmails] = await batch(db, [
+      ...base, companyEmailsQuery(db, viewer, id), companyInboundQuery(db, id),
+    ]);
+    if (!records[0]) return null;
+    return { company: records[0], ancestors, children, rollup: rollups[0]!, tab, page, ...empty, emails, inboundEmails };
+  }
+  if (tab === "meetings" && can(viewer, "meetings", "view")) {
+    const [records, ancestors, children, rollups, meetings] = await batch(db, [
+      ...base, meetingsForRecordQuery(db, viewer, { companyId: id }, { limit: TAB_PAGE_SIZE, offset }),
+    ]);
+    if (!records[0]) return null;
+    return { company: records[0], ancestors, children, rollup: rollups[0]!, tab, page, ...empty, meetings: meetings.slice(0, TAB_PAGE_SIZE), moreMeetings: meetings.length > TAB_PAGE_SIZE };
   }
   if (tab === "history") {
     const [records, ancestors, children, rollups, history] = await batch(db, [...base, historyFor(db, "company", id)]);

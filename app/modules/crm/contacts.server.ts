@@ -21,6 +21,8 @@ import {
 } from "./schemas";
 import { constraintOf, contactName, personName } from "./sql.server";
 import { timelinePage, timelineQuery, TIMELINE_PAGE_SIZE } from "./timeline.server";
+import { contactEmailsQuery, contactInboundQuery } from "~/modules/email/threads.server";
+import { meetingsForRecordQuery } from "~/modules/meetings/meetings.server";
 
 export const EMAIL_TAKEN = "Another contact already uses this email";
 export const CONTACT_FIELDS = ["first_name", "last_name", "email", "phone", "role", "pronunciation", "linkedin_url", "company_id", "is_primary"] as const;
@@ -120,7 +122,12 @@ export async function loadContactPage(
   options: { page?: number; before?: string | null } = {},
 ) {
   const relationships = can(viewer, "relationships", "view");
-  const tab: ContactTab = !relationships && RELATIONSHIP_TABS.includes(requested) ? "overview" : requested;
+  const emailsAllowed = can(viewer, "emails", "view");
+  const meetingsAllowed = can(viewer, "meetings", "view");
+  const tab: ContactTab =
+    (!relationships && RELATIONSHIP_TABS.includes(requested)) || (!emailsAllowed && requested === "emails") || (!meetingsAllowed && requested === "meetings")
+      ? "overview"
+      : requested;
   const page = Math.max(1, options.page ?? 1);
   const none = db.query.selectFrom("contacts").select("id").where(sql<SqlBool>`0`);
   const base = [
@@ -131,12 +138,18 @@ export async function loadContactPage(
   const empty = {
     communications: [], total: 0, lifeEvents: [], partners: [], messages: [], notes: [], mentionables: [], history: [],
     timeline: { rows: [], next: null as string | null },
+    emails: [] as Awaited<ReturnType<ReturnType<typeof contactEmailsQuery>["execute"]>>,
+    inboundEmails: [] as Awaited<ReturnType<ReturnType<typeof contactInboundQuery>["execute"]>>,
+    meetings: [] as Awaited<ReturnType<ReturnType<typeof meetingsForRecordQuery>["execute"]>>,
+    moreMeetings: false,
   };
   const shape = (records: unknown[], profiles: unknown[], actions: unknown[]) => ({
     contact: records[0] as Awaited<ReturnType<ReturnType<typeof contactRecord>["executeTakeFirstOrThrow"]>>,
     profile: (relationships ? profiles[0] ?? null : null) as Awaited<ReturnType<ReturnType<typeof profileQuery>["executeTakeFirst"]>> | null,
     autoActions: (relationships ? actions : []) as Awaited<ReturnType<ReturnType<typeof contactAutoActionsQuery>["execute"]>>,
     relationships,
+    emailsAllowed,
+    meetingsAllowed,
     tab,
     page,
   });
@@ -178,6 +191,18 @@ export async function loadContactPage(
       const [r, p, a, rows] = await batch(db, [...base, timelineQuery(db, viewer, { type: "contact", id }, { before: options.before })]);
       if (!r[0]) return null;
       return { ...shape(r, p, a), ...empty, timeline: timelinePage(rows, TIMELINE_PAGE_SIZE) };
+    }
+    case "emails": {
+      const [r, p, a, emails, inboundEmails] = await batch(db, [...base, contactEmailsQuery(db, viewer, id), contactInboundQuery(db, id)]);
+      if (!r[0]) return null;
+      return { ...shape(r, p, a), ...empty, emails, inboundEmails };
+    }
+    case "meetings": {
+      const [r, p, a, meetings] = await batch(db, [
+        ...base, meetingsForRecordQuery(db, viewer, { contactId: id }, { limit: CONTACT_TAB_PAGE_SIZE, offset: (page - 1) * CONTACT_TAB_PAGE_SIZE }),
+      ]);
+      if (!r[0]) return null;
+      return { ...shape(r, p, a), ...empty, meetings: meetings.slice(0, CONTACT_TAB_PAGE_SIZE), moreMeetings: meetings.length > CONTACT_TAB_PAGE_SIZE };
     }
     case "relationship": {
       const [r, p, a] = await batch(db, base);

@@ -156,7 +156,7 @@ export function companySortDir(f: Pick<CompanyListFilters, "sort" | "dir">) {
   return f.dir ?? (f.sort === "created" ? "desc" : "asc");
 }
 
-export const COMPANY_TABS = ["overview", "contacts", "communications", "notes", "history", "timeline"] as const;
+export const COMPANY_TABS = ["overview", "contacts", "communications", "emails", "meetings", "notes", "history", "timeline"] as const;
 export type CompanyTab = (typeof COMPANY_TABS)[number];
 
 // ---------------------------------------------------------------------------------------------
@@ -208,7 +208,7 @@ export function contactSortDir(f: Pick<ContactListFilters, "sort" | "dir">) {
 }
 
 export const CONTACT_TABS = [
-  "overview", "communications", "relationship", "life-events", "partners", "messages", "notes", "history", "timeline",
+  "overview", "communications", "emails", "meetings", "relationship", "life-events", "partners", "messages", "notes", "history", "timeline",
 ] as const;
 export type ContactTab = (typeof CONTACT_TABS)[number];
 

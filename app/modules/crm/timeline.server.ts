@@ -21,11 +21,14 @@
  */
 import { sql, type Compilable, type Expression, type RawBuilder, type SqlBool } from "kysely";
 import { itemScope } from "~/modules/action-centre/action-items.server";
+import { dealVisible } from "~/modules/deals/scope.server";
 import { noteVisibleTo } from "~/modules/records/notes.server";
 import type { ScopeViewer } from "~/modules/records/registry.server";
 import type { Db } from "~/platform/db.server";
 import type { Viewer } from "~/platform/session.server";
 import type { ToolKey } from "~/platform/tools";
+import { emailInScope } from "~/modules/email/scope.server";
+import { meetingInScope, recordCondition as meetingRecordCondition } from "~/modules/meetings/meetings.server";
 import { compilable, contactName } from "./sql.server";
 
 export type TimelineSubjectType = "company" | "contact";
@@ -184,6 +187,67 @@ export const TIMELINE_SOURCES: TimelineSource[] = [
         ])
         .where(subject.type === "company" ? "action_items.company_id" : "action_items.contact_id", "=", subject.id)
         .where(itemScope({ accessLevel: viewer.accessLevel, personId: viewer.personId, userId: viewer.userId })),
+  },
+  {
+    kind: "deal",
+    label: "Deals",
+    tool: "deals",
+    subjects: ["company", "contact"],
+    query: (db, subject, viewer) =>
+      db.query
+        .selectFrom("deals as d")
+        .select([
+          "d.created_at as at",
+          sql<string>`'deal:' || d.id`.as("key"),
+          sql<string>`'deal'`.as("kind"),
+          sql<string>`'Deal: ' || d.title || case d.status when 'won' then ' (won)' when 'lost' then ' (lost)' else '' end`.as("title"),
+          sql<string | null>`case when d.value_cents > 0 then d.currency || ' ' || printf('%.2f', d.value_cents / 100.0) end`.as("detail"),
+          sql<string>`'/deals/' || d.id`.as("url"),
+        ])
+        .where(subject.type === "company"
+          ? sql<SqlBool>`d.company_id = ${subject.id}`
+          : sql<SqlBool>`(d.primary_contact_id = ${subject.id} or d.id in (select dcl.deal_id from deal_contact_links dcl where dcl.contact_id = ${subject.id}))`)
+        .where(dealVisible(viewer, "d")),
+  },
+  {
+    kind: "email",
+    label: "Emails",
+    tool: "emails",
+    subjects: ["company", "contact"],
+    query: (db, subject, viewer) =>
+      db.query
+        .selectFrom("emails as em")
+        .select([
+          "em.sent_at as at",
+          sql<string>`'email:' || em.id`.as("key"),
+          sql<string>`'email'`.as("kind"),
+          sql<string>`case when em.direction = 'inbound' then 'Email from ' || coalesce(em.from_name, em.from_address) else 'Email sent' end`.as("title"),
+          sql<string | null>`case when em.subject = '' then em.snippet else em.subject end`.as("detail"),
+          sql<string>`'/emails/' || em.gmail_thread_id`.as("url"),
+        ])
+        .where(subject.type === "company"
+          ? sql<SqlBool>`em.id in (select email_id from email_contacts where company_id = ${subject.id})`
+          : sql<SqlBool>`em.id in (select email_id from email_contacts where contact_id = ${subject.id})`)
+        .where(emailInScope("em.user_id", viewer)),
+  },
+  {
+    kind: "meeting",
+    label: "Meetings",
+    tool: "meetings",
+    subjects: ["company", "contact"],
+    query: (db, subject, viewer) =>
+      db.query
+        .selectFrom("meetings")
+        .select([
+          "meetings.starts_at as at",
+          sql<string>`'meeting:' || meetings.id`.as("key"),
+          sql<string>`'meeting'`.as("kind"),
+          sql<string>`'Meeting: ' || meetings.title`.as("title"),
+          sql<string | null>`substr(meetings.summary, 1, 240)`.as("detail"),
+          sql<string>`'/meetings/' || meetings.id`.as("url"),
+        ])
+        .where(meetingRecordCondition(subject.type === "company" ? { companyId: subject.id } : { contactId: subject.id }))
+        .where(meetingInScope(viewer)),
   },
 ];
 

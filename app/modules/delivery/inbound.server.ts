@@ -16,6 +16,7 @@ import { hmacSha256Hex, timingSafeEqual } from "~/platform/crypto.server";
 import { historyEntry } from "~/platform/history.server";
 import { newId, nowIso } from "~/platform/ids";
 import { deliverInBackground, prepareNotifications } from "~/platform/notify.server";
+import { inboundDomainCompanyQuery, matchInboundCompany } from "~/modules/email/inbound-match.server";
 import { configItemsQuery, defaultItem, groupItems, type ConfigItem } from "./config-lists.server";
 import { inboundEmailSchema } from "./schemas";
 import { policyCalendarColumns, slaUpsert, type PolicyCalendarRow, type RuleRow } from "./sla.server";
@@ -68,7 +69,7 @@ export async function receiveInboundEmail(context: AppLoadContext, request: Requ
   const threadRefs = [...new Set([...messageIds(email.in_reply_to), ...messageIds(email.references).slice(-10)])];
   const threadId = email.thread_id ?? null;
 
-  const [existing, threadTasks, projects, items, contacts] = await batch(db, [
+  const [existing, threadTasks, projects, items, contacts, domainCompanies] = await batch(db, [
     db.query.selectFrom("inbound_emails").select(["id", "task_id"]).where("message_id", "=", email.message_id),
     db.query
       .selectFrom("tasks as t")
@@ -105,11 +106,14 @@ export async function receiveInboundEmail(context: AppLoadContext, request: Requ
       .limit(1),
     configItemsQuery(db),
     db.query.selectFrom("contacts").select(["id", "company_id"]).where("email", "=", from).limit(1),
+    inboundDomainCompanyQuery(db, from),
   ]);
   if (existing[0]) return { status: 200, result: "duplicate", taskId: existing[0].task_id };
 
   const emailId = newId();
   const contact = contacts[0] ?? null;
+  // Company matching (CRM email): sender contact → company, else sender domain (not free mail).
+  const matched = matchInboundCompany(contact, domainCompanies[0]);
   const now = nowIso();
   const baseRow = {
     id: emailId, message_id: email.message_id, thread_id: threadId, in_reply_to: email.in_reply_to ?? null,
@@ -134,7 +138,7 @@ export async function receiveInboundEmail(context: AppLoadContext, request: Requ
         content: `Email reply from ${sender}\nSubject: ${email.subject || "(no subject)"}\n\n${email.text}`.slice(0, 20_000),
         created_at: receivedAt, updated_at: receivedAt,
       }),
-      db.query.insertInto("inbound_emails").values({ ...baseRow, status: "noted", company_id: contact?.company_id ?? null, project_id: threadTask.project_id, task_id: threadTask.id, note_id: noteId }),
+      db.query.insertInto("inbound_emails").values({ ...baseRow, status: "noted", ...matched, project_id: threadTask.project_id, task_id: threadTask.id, note_id: noteId }),
       db.query.updateTable("tasks").set({ updated_at: now }).where("id", "=", threadTask.id),
       historyEntry(db, { actorId: null, resourceType: "task", resourceId: threadTask.id, action: "email_reply", details: { from: sender, subject: email.subject } }),
       ...prepared.inserts,
@@ -145,7 +149,7 @@ export async function receiveInboundEmail(context: AppLoadContext, request: Requ
 
   const project = projects[0];
   if (!project) {
-    await batch(db, [db.query.insertInto("inbound_emails").values({ ...baseRow, status: "ignored", company_id: contact?.company_id ?? null })]);
+    await batch(db, [db.query.insertInto("inbound_emails").values({ ...baseRow, status: "ignored", ...matched })]);
     return { status: 200, result: "ignored" };
   }
 
@@ -175,7 +179,7 @@ export async function receiveInboundEmail(context: AppLoadContext, request: Requ
       sort_order: sql<number>`(select coalesce(max(sort_order), 0) + 1 from tasks where project_id = ${project.id})`,
       created_at: receivedAt, updated_at: now,
     }),
-    db.query.insertInto("inbound_emails").values({ ...baseRow, status: "ticketed", company_id: contact?.company_id ?? project.company_id, project_id: project.id, task_id: taskId }),
+    db.query.insertInto("inbound_emails").values({ ...baseRow, status: "ticketed", ...(matched.matched_by === "contact" || !project.company_id ? matched : { company_id: project.company_id, matched_by: "project" as const }), project_id: project.id, task_id: taskId }),
     historyEntry(db, { actorId: null, resourceType: "task", resourceId: taskId, action: "created", details: { source: "email", from: sender, subject: email.subject } }),
     ...(policy && rule ? [slaUpsert(db, { taskId, policy, rule, startedAt: receivedAt }).statement] : []),
     ...(assigneeUser ? [db.query.insertInto("task_watchers").values({ id: newId(), task_id: taskId, user_id: assigneeUser, created_at: now })] : []),

@@ -7,6 +7,7 @@ import { sql, type RawBuilder } from "kysely";
 import { batch } from "~/platform/batch.server";
 import type { Db } from "~/platform/db.server";
 import { historyEntry } from "~/platform/history.server";
+import { DEFAULT_HOLIDAY_STATE } from "~/modules/settings/schemas";
 import { newId, nowIso } from "~/platform/ids";
 import type { Viewer } from "~/platform/session.server";
 import {
@@ -17,12 +18,29 @@ import type { SlaPolicyInput } from "./schemas";
 import { taskVisible, type ScopeViewer } from "./scope.server";
 
 /**
- * Public holidays (local YYYY-MM-DD) the SLA clock skips. The holidays area (public_holidays,
- * cached from Nager.Date) does not exist yet, so this returns no dates; once it does, read the
- * cached dates for the org's holiday state here and every deadline will respect them.
+ * SQL: the public holidays the SLA clock skips, as a JSON array of local YYYY-MM-DD dates — the
+ * cached public_holidays (Nager.Date, see ~/modules/holidays) that apply to the org's holiday state
+ * (org_settings `holiday_state`, default AU-VIC; national rows have NULL counties). It is a
+ * correlated column of the policy reads (`policyCalendarColumns`), so every SLA code path gets the
+ * dates inside the batch it already runs — no extra D1 round trip. The window (400 days back, 800
+ * ahead) covers recomputing deadlines of older tasks and long resolution targets.
  */
-export function publicHolidayDates(_holidayState = "AU-VIC"): readonly string[] {
-  return [];
+export const policyHolidaysSql = sql<string | null>`(select json_group_array(h.date) from (
+    select ph.date from public_holidays ph
+    where ph.date >= date('now', '-400 days') and ph.date <= date('now', '+800 days')
+      and (ph.counties is null or exists (select 1 from json_each(ph.counties)
+        where json_each.value = coalesce((select value from org_settings where key = 'holiday_state'), ${DEFAULT_HOLIDAY_STATE})))
+    order by ph.date limit 200) h)`;
+
+/** Parses the `holidays` column of a policy read (JSON array of dates; anything else → none). */
+export function publicHolidayDates(json: string | null | undefined): readonly string[] {
+  if (!json) return [];
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return Array.isArray(parsed) ? parsed.filter((d): d is string => typeof d === "string" && /^\d{4}-\d{2}-\d{2}$/.test(d)) : [];
+  } catch {
+    return [];
+  }
 }
 
 export interface PolicyCalendarRow {
@@ -32,6 +50,8 @@ export interface PolicyCalendarRow {
   business_days: string;
   business_start: string;
   business_end: string;
+  /** JSON array of holiday dates (policyHolidaysSql); absent → no holidays. */
+  holidays?: string | null;
 }
 export interface RuleRow {
   policy_id: string;
@@ -40,7 +60,7 @@ export interface RuleRow {
   resolution_hours: number;
 }
 
-export function calendarFor(policy: PolicyCalendarRow, holidays: readonly string[] = publicHolidayDates()): BusinessCalendar {
+export function calendarFor(policy: PolicyCalendarRow, holidays: readonly string[] = publicHolidayDates(policy.holidays)): BusinessCalendar {
   return {
     timeZone: policy.timezone,
     days: parseBusinessDays(policy.business_days),
@@ -59,7 +79,7 @@ export function computeDeadlines(policy: PolicyCalendarRow, rule: Pick<RuleRow, 
   };
 }
 
-export const policyCalendarColumns = ["id", "name", "timezone", "business_days", "business_start", "business_end"] as const;
+export const policyCalendarColumns = ["id", "name", "timezone", "business_days", "business_start", "business_end", policyHolidaysSql.as("holidays")] as const;
 
 export interface ExistingSla {
   id: string;
@@ -140,6 +160,7 @@ export interface RiskRow {
   business_end: string;
   response_hours: number | null;
   resolution_hours: number | null;
+  holidays?: string | null;
 }
 
 /**
@@ -175,7 +196,7 @@ export async function loadSlaPage(db: Db, viewer: ScopeViewer, view: SlaView) {
       "pr.label as priority_label", "sp.name as policy_name", "s.started_at", "s.response_deadline", "s.resolution_deadline",
       "s.responded_at", flags.response_breached.as("response_breached"), flags.resolution_breached.as("resolution_breached"),
       nextDeadline("s").as("next_deadline"), "sp.timezone", "sp.business_days", "sp.business_start", "sp.business_end",
-      "r.response_hours", "r.resolution_hours",
+      "r.response_hours", "r.resolution_hours", policyHolidaysSql.as("holidays"),
     ])
     .where("s.resolved_at", "is", null)
     .where(taskVisible(viewer, "t"));

@@ -6,6 +6,11 @@ import type { ToolKey } from "~/platform/tools";
 import { searchPeople } from "~/modules/people/search.server";
 import { searchCompanies, searchContacts } from "~/modules/crm/search.server";
 import { searchProjects, searchTasks } from "~/modules/delivery/search.server";
+import { searchEmails } from "~/modules/email/search.server";
+import { searchDeals } from "~/modules/deals/search.server";
+import { searchMeetings } from "~/modules/meetings/search.server";
+import { searchProposals } from "~/modules/proposals/search.server";
+import { searchContracts } from "~/modules/contracts/search.server";
 
 export interface SearchHit {
   id: string;
@@ -26,7 +31,7 @@ export interface Searcher {
   query: (db: Db, viewer: Viewer, term: string, limit: number) => Compilable<SearchHit>;
 }
 
-const SEARCHERS: Searcher[] = [searchPeople, searchCompanies, searchContacts, searchProjects, searchTasks];
+const SEARCHERS: Searcher[] = [searchPeople, searchCompanies, searchContacts, searchProjects, searchTasks, searchDeals, searchEmails, searchMeetings, searchProposals, searchContracts];
 
 export async function globalSearch(db: Db, viewer: Viewer, term: string, limit = 8) {
   const trimmed = term.trim().slice(0, 100);

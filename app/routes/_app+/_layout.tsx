@@ -20,7 +20,7 @@ export async function loader(args: LoaderFunctionArgs) {
     },
     items,
     favorites,
-    badges: { notifications: viewer.unreadNotifications, "action-centre": viewer.openActionItems } as Record<string, number>,
+    badges: { notifications: viewer.unreadNotifications, "action-centre": viewer.openActionItems, leave: viewer.pendingLeaveApprovals } as Record<string, number>,
   };
 }
 

@@ -8,6 +8,8 @@ import * as contacts from "./contacts.mjs";
 import * as actionItems from "./action_items.mjs";
 import * as crm from "./crm.mjs";
 import * as delivery from "./delivery.mjs";
+import * as deals from "./deals.mjs";
+import * as leave from "./leave.mjs";
 import * as history from "./history.mjs";
 import * as notes from "./notes.mjs";
 import * as notifications from "./notifications.mjs";
@@ -20,6 +22,8 @@ export const generators = [
   { area: "action_items", generate: actionItems.generate },
   { area: "contact_communications", generate: crm.generate },
   { area: "delivery", generate: delivery.generate },
+  { area: "deals", generate: deals.generate },
+  { area: "leave_requests", generate: leave.generate },
   // Audit trail, notes and notifications last: they describe the rows above.
   { area: "history", generate: history.generate },
   { area: "notes", generate: notes.generate },

@@ -114,7 +114,8 @@ describe("4P sessions", () => {
     expect(session!.plans).toContain("Carried over from earlier kickoffs: Archive old staging snapshots");
     const snapshot = JSON.parse(session!.snapshot as string) as { personId: string; openActions: number; dueThisWeek: number }[];
     expect(snapshot.map((s) => s.personId).sort()).toEqual(["chloe-martin", "daniel-costa", "ethan-brown", "liam-murphy"]);
-    expect(snapshot.find((s) => s.personId === "ethan-brown")).toMatchObject({ openActions: 1, dueThisWeek: 1 });
+    // Ethan's open items: the timesheet reminder and the seeded meeting action (Kinetic review).
+    expect(snapshot.find((s) => s.personId === "ethan-brown")).toMatchObject({ openActions: 2, dueThisWeek: 1 });
     // Apex tells its leads (DM Daniel, tech lead Liam, director Priya — who opened it) but not members.
     const notified = (await rows(`SELECT user_id FROM notifications WHERE type = 'squad_session' AND resource_id = '${id}' ORDER BY user_id`)).map((n) => n.user_id);
     expect(notified).toEqual(["user-daniel-costa", "user-liam-murphy"]);

@@ -5,6 +5,7 @@ import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 import { loadCompanyPage, TAB_PAGE_SIZE } from "~/modules/crm/companies.server";
 import { COMPANY_TABS } from "~/modules/crm/schemas";
+import { MeetingList } from "~/modules/meetings/MeetingList";
 import { COMMUNICATION_TYPE_LABELS } from "~/modules/relationships/schemas";
 import { can, notFound, requireAccess } from "~/platform/access.server";
 import { Badge, Details, Notice, Pagination, Pill, Tabs, Timeline, dateTime, withQuery } from "~/ui/crm";
@@ -12,6 +13,7 @@ import { RouteErrorBoundary } from "~/ui/error-boundary";
 import { Card, EmptyState, PageHeader } from "~/ui/form";
 import { HistoryList } from "~/ui/history-list";
 import { NotesPanel } from "~/ui/notes-panel";
+import { EmailTab } from "~/ui/email";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.company.name ?? "Company"} · Nucleus` }];
 
@@ -25,15 +27,21 @@ export async function loader(args: LoaderFunctionArgs) {
   const viewer = await requireAccess(args, "companies", "view");
   const id = z.string().min(1).max(200).safeParse(args.params.companyId);
   const q = query.parse(Object.fromEntries(new URL(args.request.url).searchParams));
+  const canEmails = can(viewer, "emails", "view");
+  const canMeetings = can(viewer, "meetings", "view");
+  if ((q.tab === "emails" && !canEmails) || (q.tab === "meetings" && !canMeetings)) q.tab = "overview";
   const page = id.success ? await loadCompanyPage(args.context.db, viewer, id.data, q.tab, { page: q.page, before: q.before }) : null;
   if (!page) notFound();
   const notice = new URL(args.request.url).searchParams.get("notice");
-  const pageCount = Math.max(1, Math.ceil(page.total / TAB_PAGE_SIZE));
-  return { ...page, pageCount, canUpdate: can(viewer, "companies", "update"), canContacts: can(viewer, "contacts", "view"), notice };
+  const pageCount = page.tab === "meetings" ? page.page + (page.moreMeetings ? 1 : 0) : Math.max(1, Math.ceil(page.total / TAB_PAGE_SIZE));
+  return {
+    ...page, pageCount, canUpdate: can(viewer, "companies", "update"), canContacts: can(viewer, "contacts", "view"), canEmails, canMeetings,
+    canUpdateMeetings: can(viewer, "meetings", "update"), canSendEmail: can(viewer, "emails", "update"), notice,
+  };
 }
 
 const TAB_LABELS: Record<(typeof COMPANY_TABS)[number], string> = {
-  overview: "Overview", contacts: "Contacts", communications: "Communications", notes: "Notes", history: "History", timeline: "Timeline",
+  overview: "Overview", contacts: "Contacts", communications: "Communications", emails: "Emails", meetings: "Meetings", notes: "Notes", history: "History", timeline: "Timeline",
 };
 const NOTICES: Record<string, string> = { created: "Company created.", saved: "Changes saved." };
 
@@ -70,7 +78,7 @@ export default function CompanyPage() {
           ))}
         </nav>
       ) : null}
-      <Tabs label="Company sections" current={tab} hrefFor={tabHref} tabs={COMPANY_TABS.map((k) => ({ key: k, label: TAB_LABELS[k] }))} />
+      <Tabs label="Company sections" current={tab} hrefFor={tabHref} tabs={COMPANY_TABS.filter((k) => (k !== "emails" || data.canEmails) && (k !== "meetings" || data.canMeetings)).map((k) => ({ key: k, label: TAB_LABELS[k] }))} />
 
       {tab === "overview" ? (
         <div className="grid gap-4 lg:grid-cols-3">
@@ -138,6 +146,13 @@ export default function CompanyPage() {
       {tab === "notes" ? (
         <NotesPanel resourceType="company" resourceId={company.id} notes={data.notes} mentionables={data.mentionables} redirectTo={`${pathname}?tab=notes`} />
       ) : null}
+      {tab === "meetings" ? (
+        <>
+          <MeetingList meetings={data.meetings} canUpdate={data.canUpdateMeetings} returnTo={`${pathname}?tab=meetings`} emptyText={`No synced meeting involves ${company.name} or its contacts yet.`} />
+          <Pagination page={data.page} pageCount={data.pageCount} hrefFor={(p) => withQuery(search, { page: p })} />
+        </>
+      ) : null}
+      {tab === "emails" ? <EmailTab emails={data.emails} inbound={data.inboundEmails} composeHref={data.canSendEmail ? "/emails/compose" : null} /> : null}
       {tab === "history" ? <HistoryList entries={data.history} /> : null}
       {tab === "timeline" ? (
         <Timeline

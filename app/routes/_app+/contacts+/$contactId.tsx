@@ -7,6 +7,7 @@ import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-ru
 import { z } from "zod";
 import { CONTACT_TAB_PAGE_SIZE, loadContactPage } from "~/modules/crm/contacts.server";
 import { CONTACT_TABS, RELATIONSHIP_TABS } from "~/modules/crm/schemas";
+import { MeetingList } from "~/modules/meetings/MeetingList";
 import { applyContactIntent, NOTICES, type NoticeCode } from "~/modules/relationships/relationships.server";
 import {
   AUTO_ACTION_LABELS, CHANNEL_PREFERENCES, CHANNEL_PREFERENCE_LABELS, COMMUNICATION_TYPES, COMMUNICATION_TYPE_LABELS,
@@ -19,6 +20,7 @@ import { RouteErrorBoundary } from "~/ui/error-boundary";
 import { Button, Card, EmptyState, Field, FormError, PageHeader, SelectField, TextAreaField } from "~/ui/form";
 import { HistoryList } from "~/ui/history-list";
 import { NotesPanel } from "~/ui/notes-panel";
+import { EmailTab } from "~/ui/email";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.contact.name ?? "Contact"} · Nucleus` }];
 
@@ -38,10 +40,12 @@ export async function loader(args: LoaderFunctionArgs) {
   if (!page) notFound();
   return {
     ...page,
-    pageCount: Math.max(1, Math.ceil(page.total / CONTACT_TAB_PAGE_SIZE)),
+    pageCount: page.tab === "meetings" ? page.page + (page.moreMeetings ? 1 : 0) : Math.max(1, Math.ceil(page.total / CONTACT_TAB_PAGE_SIZE)),
+    canUpdateMeetings: can(viewer, "meetings", "update"),
     notice: q.notice && q.notice in NOTICES ? NOTICES[q.notice as NoticeCode] : null,
     canUpdate: can(viewer, "contacts", "update"),
     canNurture: can(viewer, "relationships", "update"),
+    canSendEmail: can(viewer, "emails", "update"),
   };
 }
 
@@ -60,7 +64,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 const TAB_LABELS: Record<(typeof CONTACT_TABS)[number], string> = {
-  overview: "Overview", communications: "Communications", relationship: "Relationship", "life-events": "Life events",
+  overview: "Overview", communications: "Communications", emails: "Emails", meetings: "Meetings", relationship: "Relationship", "life-events": "Life events",
   partners: "Partners", messages: "Messages", notes: "Notes", history: "History", timeline: "Timeline",
 };
 const PAGE_NOTICES: Record<string, string> = { created: "Contact created.", saved: "Changes saved." };
@@ -77,7 +81,7 @@ export default function ContactPage() {
   /** Errors and values only for the form whose intent was posted. */
   const formState = (intent: string) =>
     failed && failed.values?.intent === intent ? { errors: failed.errors, values: failed.values } : { errors: {} as Record<string, string>, values: {} as Record<string, unknown> };
-  const tabs = CONTACT_TABS.filter((t) => relationships || !RELATIONSHIP_TABS.includes(t)).map((k) => ({ key: k, label: TAB_LABELS[k] }));
+  const tabs = CONTACT_TABS.filter((t) => (relationships || !RELATIONSHIP_TABS.includes(t)) && (t !== "emails" || data.emailsAllowed) && (t !== "meetings" || data.meetingsAllowed)).map((k) => ({ key: k, label: TAB_LABELS[k] }));
   const pageNotice = new URLSearchParams(search).get("notice");
   return (
     <>
@@ -177,6 +181,13 @@ export default function ContactPage() {
       ) : null}
 
       {tab === "notes" ? <NotesPanel resourceType="contact" resourceId={contact.id} notes={data.notes} mentionables={data.mentionables} redirectTo={`${pathname}?tab=notes`} /> : null}
+      {tab === "meetings" ? (
+        <>
+          <MeetingList meetings={data.meetings} canUpdate={data.canUpdateMeetings} returnTo={`${pathname}?tab=meetings`} emptyText={`No synced meeting has ${contact.name} as an attendee yet.`} />
+          <Pagination page={data.page} pageCount={data.pageCount} hrefFor={(p) => withQuery(search, { page: p })} />
+        </>
+      ) : null}
+      {tab === "emails" ? <EmailTab emails={data.emails} inbound={data.inboundEmails} composeHref={data.canSendEmail ? `/emails/compose?contact=${encodeURIComponent(contact.id)}` : null} /> : null}
       {tab === "history" ? <HistoryList entries={data.history} /> : null}
       {tab === "timeline" ? (
         <Timeline

@@ -1,0 +1,145 @@
+// The pipeline board: one column per stage with its deal cards and totals (value and weighted
+// value). Without JavaScript every card is its own form (stage select + Move button, a real POST).
+// With JavaScript cards can also be dragged between columns; the move is posted by a fetcher (the
+// same intent and fields) and shown optimistically until the page data catches up.
+import { Form, Link, useFetcher, useFetchers } from "@remix-run/react";
+import { useState, type DragEvent } from "react";
+import { cx } from "~/ui/form";
+import { formatMoney, STAGE_TYPE_LABELS, type StageType } from "./schemas";
+
+export interface DealCard {
+  id: string;
+  title: string;
+  stage_id: string;
+  status: string;
+  value_cents: number;
+  weighted_cents: number;
+  currency: string;
+  probability: number;
+  company_name: string | null;
+  owner_name: string | null;
+  days_in_stage: number;
+  rotting: number;
+}
+export interface DealColumn {
+  id: string;
+  name: string;
+  probability: number;
+  stage_type: string;
+  rotting_days: number | null;
+  count: number;
+  valueCents: number;
+  weightedCents: number;
+}
+
+export function DealBoard({ columns, cards, canMove, action }: { columns: DealColumn[]; cards: DealCard[]; canMove: boolean; action: string }) {
+  const fetcher = useFetcher();
+  const fetchers = useFetchers();
+  const [dragging, setDragging] = useState<string | null>(null);
+  const [over, setOver] = useState<string | null>(null);
+  const pending = new Map<string, string>();
+  for (const f of fetchers) {
+    if (f.formData?.get("intent") === "move") pending.set(String(f.formData.get("deal_id")), String(f.formData.get("stage_id")));
+  }
+  const stageOf = (card: DealCard) => pending.get(card.id) ?? card.stage_id;
+  const fetchAction = `${action}${action.includes("?") ? "&" : "?"}fetch=1`;
+  const error = (fetcher.data as { errors?: Record<string, string> } | undefined)?.errors;
+
+  const onDrop = (event: DragEvent, stageId: string) => {
+    event.preventDefault();
+    const dealId = event.dataTransfer.getData("text/plain") || dragging;
+    setDragging(null);
+    setOver(null);
+    const card = cards.find((c) => c.id === dealId);
+    if (card && stageOf(card) !== stageId) {
+      fetcher.submit({ intent: "move", deal_id: card.id, stage_id: stageId }, { method: "post", action: fetchAction });
+    }
+  };
+
+  return (
+    <>
+      {error ? <p role="alert" className="mb-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700" data-testid="board-error">{Object.values(error).join(" ")}</p> : null}
+      <div className="flex gap-3 overflow-x-auto pb-2" data-testid="deal-board">
+        {columns.map((column) => {
+          const columnCards = cards.filter((c) => stageOf(c) === column.id);
+          return (
+            <section
+              key={column.id}
+              aria-labelledby={`col-${column.id}`}
+              data-testid="deal-column"
+              data-stage-name={column.name}
+              onDragOver={canMove ? (e) => { e.preventDefault(); setOver(column.id); } : undefined}
+              onDragLeave={canMove ? () => setOver((o) => (o === column.id ? null : o)) : undefined}
+              onDrop={canMove ? (e) => onDrop(e, column.id) : undefined}
+              className={cx("flex w-64 shrink-0 flex-col rounded-lg border bg-slate-50 p-2", over === column.id ? "border-brand-500 bg-brand-50" : "border-slate-200")}
+            >
+              <header className="mb-2 px-1">
+                <h3 id={`col-${column.id}`} className="flex items-center justify-between text-sm font-semibold text-slate-700">
+                  <span>{column.name}</span>
+                  <span className="text-xs font-normal text-slate-500">
+                    {column.count > columnCards.length ? `${columnCards.length} of ${column.count}` : column.count} · {column.probability}%
+                  </span>
+                </h3>
+                <p className="text-xs text-slate-600">
+                  <span data-testid="column-value">{formatMoney(column.valueCents)}</span>
+                  {column.stage_type === "open" ? <> · weighted <span data-testid="column-weighted">{formatMoney(column.weightedCents)}</span></> : <> · {STAGE_TYPE_LABELS[column.stage_type as StageType] ?? column.stage_type} (last 30 days)</>}
+                </p>
+              </header>
+              <ul className="flex min-h-16 flex-col gap-2">
+                {columnCards.map((card) => (
+                  <li
+                    key={card.id}
+                    draggable={canMove}
+                    onDragStart={(e) => { e.dataTransfer.setData("text/plain", card.id); e.dataTransfer.effectAllowed = "move"; setDragging(card.id); }}
+                    onDragEnd={() => { setDragging(null); setOver(null); }}
+                    data-testid="deal-card"
+                    data-deal-id={card.id}
+                    className={cx(
+                      "rounded-md border bg-white p-2 text-sm shadow-sm",
+                      card.rotting ? "border-amber-400" : "border-slate-200",
+                      canMove && "cursor-grab", dragging === card.id && "opacity-50",
+                    )}
+                  >
+                    <Link to={`/deals/${card.id}`} className="font-medium text-slate-900 hover:underline">{card.title}</Link>
+                    <p className="text-xs text-slate-600">{card.company_name ?? "No company"}</p>
+                    <div className="mt-1 flex flex-wrap items-center gap-x-1.5 text-xs text-slate-500">
+                      <span className="font-medium text-slate-800">{formatMoney(card.value_cents, card.currency)}</span>
+                      <span>· {card.owner_name ?? "No owner"}</span>
+                      <span>· {card.days_in_stage} {card.days_in_stage === 1 ? "day" : "days"} in stage</span>
+                      {card.rotting ? <span className="rounded bg-amber-100 px-1 font-semibold text-amber-900" data-testid="rotting-flag">Rotting</span> : null}
+                    </div>
+                    {canMove ? (
+                      <Form method="post" action={action} className="mt-2 flex items-center gap-1" aria-label={`Move ${card.title}`}>
+                        <input type="hidden" name="intent" value="move" />
+                        <input type="hidden" name="deal_id" value={card.id} />
+                        <label htmlFor={`move-${card.id}`} className="sr-only">Stage of {card.title}</label>
+                        <select
+                          id={`move-${card.id}`}
+                          name="stage_id"
+                          defaultValue={stageOf(card)}
+                          key={stageOf(card)}
+                          className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-1 py-0.5 text-xs"
+                        >
+                          {columns.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+                        </select>
+                        <button type="submit" className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-50">Move</button>
+                      </Form>
+                    ) : null}
+                  </li>
+                ))}
+                {columnCards.length === 0 ? <li className="px-1 py-3 text-center text-xs text-slate-400">{canMove ? "Drop a deal here" : "No deals"}</li> : null}
+                {column.count > columnCards.length ? (
+                  <li className="px-1 text-center text-xs">
+                    <Link to={`/deals/list?stage=${encodeURIComponent(column.id)}${column.stage_type === "open" ? "&status=open" : ""}`} className="text-brand-700 underline">
+                      All {column.count} in {column.name}
+                    </Link>
+                  </li>
+                ) : null}
+              </ul>
+            </section>
+          );
+        })}
+      </div>
+    </>
+  );
+}

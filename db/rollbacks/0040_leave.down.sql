@@ -1,0 +1,15 @@
+PRAGMA defer_foreign_keys = on;
+DROP INDEX IF EXISTS idx_public_holidays_year;
+DROP INDEX IF EXISTS idx_public_holidays_date;
+DROP TABLE IF EXISTS public_holidays;
+DROP INDEX IF EXISTS idx_leave_requests_type;
+DROP INDEX IF EXISTS idx_leave_requests_dates;
+DROP INDEX IF EXISTS idx_leave_requests_status;
+DROP INDEX IF EXISTS idx_leave_requests_person;
+DROP TABLE IF EXISTS leave_requests;
+DROP TABLE IF EXISTS cache_refreshes;
+DROP INDEX IF EXISTS idx_leave_balances_type;
+DROP TABLE IF EXISTS leave_balances;
+DROP INDEX IF EXISTS idx_leave_types_active;
+DROP TABLE IF EXISTS leave_types;
+DELETE FROM d1_migrations WHERE name = '0040_leave.sql';
