@@ -1,89 +1,34 @@
-import type { ChildProcess } from "node:child_process";
-import { rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { join } from "node:path";
 import { expect, test, type Browser } from "@playwright/test";
-import { startApp } from "../support/e2e-server.mjs";
 import { startFakeServer, type FakeServer } from "../support/fake-server";
 import { gmailRoutes, seededGmailState } from "../support/fake-servers/gmail";
-import { PEOPLE, signInPage } from "./support/personas";
+import { saveConnection } from "./support/connections";
+import { startOwnApp, type OwnApp } from "./support/own-app";
+import { pageAs, PEOPLE } from "./support/personas";
 
 // Gmail sync, reply and the company Emails tab, with JavaScript off. The shared e2e server cannot
 // be pointed at a fake Gmail, so this suite starts its own app (same build, own database) with
 // GOOGLE_API_URL / GOOGLE_OAUTH_URL at the fake.
 
-async function freePort() {
-  return new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(url: string, timeoutMs = 90_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(`${url}/health`);
-      if (response.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`app at ${url} did not start`);
-}
-
 test.describe("crm: Gmail sync and reply (JavaScript off)", () => {
   test.use({ javaScriptEnabled: false });
   let fake: FakeServer;
-  let app: ChildProcess;
-  let appUrl: string;
-  let stateDir: string;
+  let app: OwnApp;
   const state = seededGmailState();
+  const as = (browser: Browser, personId: string) => pageAs(browser, personId, { baseURL: app.url, javaScriptEnabled: false });
 
   test.beforeAll(async () => {
     test.setTimeout(150_000);
     fake = await startFakeServer(gmailRoutes(state));
-    const port = await freePort();
-    appUrl = `http://127.0.0.1:${port}`;
-    app = startApp({
-      port,
-      stateDir: (stateDir = join(process.cwd(), `tests/.state/e2e-crm-email-${port}`)),
-      vars: { GOOGLE_API_URL: fake.url, GOOGLE_OAUTH_URL: fake.url },
-      stdio: "ignore",
-      detached: true,
-    });
-    await waitForHealth(appUrl);
+    app = await startOwnApp("crm-email", { GOOGLE_API_URL: fake.url, GOOGLE_OAUTH_URL: fake.url });
   });
 
   test.afterAll(async () => {
-    if (app?.pid) {
-      try {
-        process.kill(-app.pid, "SIGTERM");
-      } catch {
-        // already gone
-      }
-    }
+    await app?.stop();
     await fake?.close();
-    await new Promise((r) => setTimeout(r, 500));
-    if (stateDir) rmSync(stateDir, { recursive: true, force: true });
   });
 
-  async function pageAs(browser: Browser, personId: string) {
-    const context = await browser.newContext({ baseURL: appUrl, javaScriptEnabled: false });
-    const page = await context.newPage();
-    await signInPage(page, personId);
-    return page;
-  }
-
   test("connect Google, sync only the known-contact thread, reply, and see it on the company", async ({ browser }) => {
-    const page = await pageAs(browser, PEOPLE.executive);
+    const page = await as(browser, PEOPLE.executive);
 
     // Not connected yet: the sync says so and links to Connections.
     await page.goto("/emails");
@@ -94,9 +39,7 @@ test.describe("crm: Gmail sync and reply (JavaScript off)", () => {
     await expect(page).toHaveURL(/\/connections$/);
 
     // Connect the Google account (tested against the fake tokeninfo).
-    const google = page.getByTestId("connection-google");
-    await google.getByLabel("Access token", { exact: true }).fill(state.accessToken);
-    await google.getByRole("button", { name: "Test and save" }).click();
+    await saveConnection(page, "google", { "Access token": state.accessToken });
     await expect(page.getByTestId("connection-google").getByTestId("connection-status")).toHaveText(/Connected/);
 
     // Sync: only Rachel's thread is stored; the personal one is skipped.
@@ -142,7 +85,7 @@ test.describe("crm: Gmail sync and reply (JavaScript off)", () => {
   });
 
   test("a lead cannot open another mailbox's thread (404) and cannot compose", async ({ browser }) => {
-    const page = await pageAs(browser, PEOPLE.lead);
+    const page = await as(browser, PEOPLE.lead);
     const response = await page.goto("/emails/seed-thread-rachel-report");
     expect(response?.status()).toBe(404);
     const compose = await page.goto("/emails/compose");

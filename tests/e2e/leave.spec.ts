@@ -4,87 +4,38 @@
 // starts its own app (same build, own database) with every integration URL at one local fake
 // and the four connections stored encrypted. JavaScript is off for the main flow (real forms);
 // a second test repeats check-hours → submit with JavaScript on.
-import type { ChildProcess } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
-import { join } from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { APP_VARS, startApp } from "../support/e2e-server.mjs";
+import { APP_VARS } from "../support/e2e-server.mjs";
 import { startFakeServer, type FakeServer } from "../support/fake-server";
 import { leaveConnectionsSql, leaveFakeState } from "../support/fake-servers/leave";
 import { leaveRoutes } from "../support/fake-servers/leave";
-import { PEOPLE, signInPage } from "./support/personas";
-
-async function freePort() {
-  return new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(url: string, timeoutMs = 90_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${url}/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`app at ${url} did not start`);
-}
+import { startOwnApp, type OwnApp } from "./support/own-app";
+import { pageAs, PEOPLE } from "./support/personas";
 
 test.describe("leave: request, two-tier approval, pushes, retry and reversal", () => {
   test.use({ javaScriptEnabled: false });
   const state = leaveFakeState();
   let fake: FakeServer;
-  let app: ChildProcess;
-  let appUrl: string;
-  let stateDir: string;
+  let app: OwnApp;
 
   test.beforeAll(async () => {
     test.setTimeout(150_000);
     fake = await startFakeServer(leaveRoutes(state));
-    const port = await freePort();
-    appUrl = `http://127.0.0.1:${port}`;
-    stateDir = join(process.cwd(), `tests/.state/e2e-leave-${port}`);
-    mkdirSync(join(process.cwd(), "tests/.state"), { recursive: true });
-    const seedFile = join(process.cwd(), `tests/.state/e2e-leave-seed-${port}.sql`);
-    writeFileSync(seedFile, `${readFileSync("db/seed.sql", "utf8")}\n${await leaveConnectionsSql(APP_VARS.ENCRYPTION_KEY)}\n`);
     const url = fake.url;
-    app = startApp({
-      port, stateDir, seedFile, stdio: "ignore", detached: true,
-      vars: { XERO_API_URL: url, PRODUCTIVE_API_URL: url, SLACK_API_URL: url, GOOGLE_API_URL: url, GOOGLE_OAUTH_URL: url, NAGER_API_URL: url },
-    });
-    await waitForHealth(appUrl);
-    rmSync(seedFile, { force: true });
+    app = await startOwnApp(
+      "leave",
+      { XERO_API_URL: url, PRODUCTIVE_API_URL: url, SLACK_API_URL: url, GOOGLE_API_URL: url, GOOGLE_OAUTH_URL: url, NAGER_API_URL: url },
+      { extraSeedSql: await leaveConnectionsSql(APP_VARS.ENCRYPTION_KEY) },
+    );
   });
 
   test.afterAll(async () => {
-    if (app?.pid) {
-      try {
-        process.kill(-app.pid, "SIGTERM");
-      } catch {
-        // already gone
-      }
-    }
+    await app?.stop();
     await fake?.close();
-    await new Promise((r) => setTimeout(r, 500));
-    if (stateDir) rmSync(stateDir, { recursive: true, force: true });
   });
 
   async function as(browser: Browser, person: string, javaScriptEnabled = false): Promise<Page> {
-    const context = await browser.newContext({ baseURL: appUrl, javaScriptEnabled });
-    const page = await context.newPage();
-    await signInPage(page, person);
-    return page;
+    return pageAs(browser, person, { baseURL: app.url, javaScriptEnabled });
   }
 
   test("the whole chain, with clear errors for bad dates", async ({ browser }) => {

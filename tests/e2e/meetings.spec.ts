@@ -1,12 +1,9 @@
-import type { ChildProcess } from "node:child_process";
-import { rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { join } from "node:path";
 import { expect, test, type Browser } from "@playwright/test";
-import { startApp } from "../support/e2e-server.mjs";
 import { startFakeServer, type FakeServer } from "../support/fake-server";
 import { calendarEvent, meetingsRoutes, type MeetingsFakeState } from "../support/fake-servers/meetings";
-import { PEOPLE, signInPage } from "./support/personas";
+import { saveConnection } from "./support/connections";
+import { startOwnApp, type OwnApp } from "./support/own-app";
+import { pageAs, PEOPLE, signInPage } from "./support/personas";
 
 test.describe("meetings: match suggestions", () => {
   test("a 65% suggestion shows as “Link to …?” and accepting links it", async ({ page }) => {
@@ -59,41 +56,12 @@ test.describe("meetings: triage without JavaScript", () => {
 // told their address, so this suite starts its own app (same build, its own database) with
 // GOOGLE_API_URL and GRANOLA_API_URL pointing at the fake.
 
-async function freePort() {
-  return new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(url: string, timeoutMs = 90_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(`${url}/health`);
-      if (response.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`app at ${url} did not start`);
-}
-
 const hoursFromNow = (h: number) => new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 + h * 3_600_000).toISOString().replace(/\.\d{3}Z$/, "Z");
 const D = "@dotcollective.com.au";
 
 test.describe("meetings: sync from Google Calendar and Granola", () => {
   let fake: FakeServer;
-  let app: ChildProcess;
-  let appUrl: string;
-  let stateDir: string;
+  let app: OwnApp;
   const state: MeetingsFakeState = {
     googleToken: "ya29.e2e-daniel-token",
     googleEmail: `daniel.costa${D}`,
@@ -120,57 +88,28 @@ test.describe("meetings: sync from Google Calendar and Granola", () => {
   test.beforeAll(async () => {
     test.setTimeout(150_000);
     fake = await startFakeServer(meetingsRoutes(state));
-    const port = await freePort();
-    appUrl = `http://127.0.0.1:${port}`;
-    app = startApp({
-      port,
-      stateDir: (stateDir = join(process.cwd(), `tests/.state/e2e-meetings-sync-${port}`)),
-      vars: { GOOGLE_API_URL: fake.url, GRANOLA_API_URL: fake.url },
-      stdio: "ignore",
-      detached: true,
-    });
-    await waitForHealth(appUrl);
+    app = await startOwnApp("meetings-sync", { GOOGLE_API_URL: fake.url, GRANOLA_API_URL: fake.url });
   });
 
   test.afterAll(async () => {
-    if (app?.pid) {
-      try {
-        process.kill(-app.pid, "SIGTERM");
-      } catch {
-        // already gone
-      }
-    }
+    await app?.stop();
     await fake?.close();
-    await new Promise((r) => setTimeout(r, 500));
-    if (stateDir) rmSync(stateDir, { recursive: true, force: true });
   });
 
-  async function pageAs(browser: Browser, personId: string) {
-    const context = await browser.newContext({ baseURL: appUrl });
-    const page = await context.newPage();
-    await signInPage(page, personId);
-    return page;
-  }
+  const as = (browser: Browser, personId: string) => pageAs(browser, personId, { baseURL: app.url });
 
   test("a manager connects Google, syncs, and sees matched meetings, action items and the transcript", async ({ browser }) => {
     test.setTimeout(120_000);
     // The organisation's Granola key (executive, Admin ▸ Connections) — tested against the fake.
-    const olivia = await pageAs(browser, PEOPLE.executive);
+    const olivia = await as(browser, PEOPLE.executive);
     await olivia.goto("/admin/connections");
-    const granola = olivia.getByTestId("connection-granola");
-    await granola.getByLabel("API key").fill(state.granolaKey);
-    await granola.getByRole("button", { name: "Test and save" }).click();
+    await saveConnection(olivia, "granola", { "API key": state.granolaKey });
     await expect(olivia.getByTestId("connection-granola").getByTestId("connection-status")).toHaveText(/Connected|Active/);
     await olivia.context().close();
 
-    const page = await pageAs(browser, PEOPLE.manager);
+    const page = await as(browser, PEOPLE.manager);
     await page.goto("/connections");
-    const google = page.getByTestId("connection-google");
-    await google.getByLabel("Access token").fill(state.googleToken);
-    // (The card currently marks every field required, the optional refresh token included.)
-    const refresh = google.getByLabel(/Refresh token/);
-    if (await refresh.count()) await refresh.fill("1//e2e-refresh-token");
-    await google.getByRole("button", { name: "Test and save" }).click();
+    await saveConnection(page, "google", { "Access token": state.googleToken, "Refresh token (optional)": "1//e2e-refresh-token" });
     await expect(page.getByTestId("connection-google").getByTestId("connection-status")).toHaveText(/Connected|Active/);
 
     await page.goto("/meetings");

@@ -1,12 +1,8 @@
-import type { ChildProcess } from "node:child_process";
-import { rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { startApp } from "../support/e2e-server.mjs";
 import { startFakeServer, type FakeServer } from "../support/fake-server";
 import { samplePayrollState, xeroPayslipRoutes } from "../support/fake-servers/payroll";
-import { PEOPLE, signInPage } from "./support/personas";
+import { startOwnApp, type OwnApp } from "./support/own-app";
+import { pageAs, PEOPLE, signInPage } from "./support/personas";
 
 test.describe("payroll: own pay and privacy (JavaScript off)", () => {
   test.use({ javaScriptEnabled: false });
@@ -54,75 +50,27 @@ test.describe("payroll: own pay and privacy (JavaScript off)", () => {
 // Refreshing needs a fake Xero: this suite starts its own app (same build, own database) with
 // XERO_API_URL pointing at it, as tests/e2e/people.spec.ts does for Productive.
 
-async function freePort() {
-  return new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(url: string, timeoutMs = 90_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(`${url}/health`);
-      if (response.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`app at ${url} did not start`);
-}
-
 test.describe("payroll: an executive views anyone's pay and refreshes it from Xero", () => {
   let fake: FakeServer;
-  let app: ChildProcess;
-  let appUrl: string;
-  let stateDir: string;
+  let app: OwnApp;
   const state = samplePayrollState("xe-ethan");
 
   test.beforeAll(async () => {
     test.setTimeout(150_000);
     fake = await startFakeServer(xeroPayslipRoutes(state));
-    const port = await freePort();
-    appUrl = `http://127.0.0.1:${port}`;
-    app = startApp({
-      port,
-      stateDir: (stateDir = join(process.cwd(), `tests/.state/e2e-payroll-${port}`)),
-      vars: { XERO_API_URL: fake.url, XERO_ACCESS_TOKEN: state.token, XERO_TENANT_ID: state.tenantId },
-      stdio: "ignore",
-      detached: true,
-    });
-    await waitForHealth(appUrl);
+    app = await startOwnApp("payroll", { XERO_API_URL: fake.url, XERO_ACCESS_TOKEN: state.token, XERO_TENANT_ID: state.tenantId });
   });
 
   test.afterAll(async () => {
-    if (app?.pid) {
-      try {
-        process.kill(-app.pid, "SIGTERM");
-      } catch {
-        // already gone
-      }
-    }
+    await app?.stop();
     await fake?.close();
-    await new Promise((r) => setTimeout(r, 500));
-    if (stateDir) rmSync(stateDir, { recursive: true, force: true });
   });
 
   test("exec opens Ethan's payroll from the people list, refreshes it, and sees cached data while Xero is down", async ({ browser }) => {
     test.setTimeout(60_000);
-    const context = await browser.newContext({ baseURL: appUrl });
-    const page = await context.newPage();
-    await signInPage(page, PEOPLE.executive);
+    const page = await pageAs(browser, PEOPLE.executive, { baseURL: app.url });
     // Link Ethan to his Xero employee (the profile's System card form).
-    const linked = await page.request.post("/people/ethan-brown", { form: { intent: "xero-link", xeroEmployeeId: "xe-ethan" }, headers: { Origin: appUrl }, maxRedirects: 0 });
+    const linked = await page.request.post("/people/ethan-brown", { form: { intent: "xero-link", xeroEmployeeId: "xe-ethan" }, headers: { Origin: app.url }, maxRedirects: 0 });
     expect(linked.status()).toBeLessThan(400);
 
     await page.goto("/payroll?q=ethan");
@@ -155,6 +103,6 @@ test.describe("payroll: an executive views anyone's pay and refreshes it from Xe
     await expect(page.getByRole("heading", { name: "Payslip 19 Nov 2026" })).toBeVisible();
     await expect(page.getByRole("table", { name: "Tax" })).toContainText("PAYG Tax");
     await expect(page.getByRole("table", { name: "Superannuation" })).toContainText("$452.31");
-    await context.close();
+    await page.context().close();
   });
 });

@@ -1,12 +1,8 @@
-import type { ChildProcess } from "node:child_process";
-import { rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { join } from "node:path";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { startApp } from "../support/e2e-server.mjs";
+import { expect, test, type Page } from "@playwright/test";
 import { startFakeServer, type FakeServer } from "../support/fake-server";
 import { productivePeopleRoutes, SEEDED_PRODUCTIVE_PEOPLE, type ProductiveState } from "../support/fake-servers/people-sync";
-import { PEOPLE, signInPage } from "./support/personas";
+import { startOwnApp, type OwnApp } from "./support/own-app";
+import { pageAs, PEOPLE, signInPage } from "./support/personas";
 
 const DANIEL_TEAM = ["Chloe Martin", "Daniel Costa", "Ethan Brown", "Kai Robinson", "Liam Murphy", "Mia Taylor", "Noah Wilson", "Zara Ahmed"];
 
@@ -131,38 +127,9 @@ test.describe("squads: a weekly 4P kickoff", () => {
 // this suite starts its own app (same build, its own database) with PRODUCTIVE_API_URL pointing
 // at the fake.
 
-async function freePort() {
-  return new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(url: string, timeoutMs = 90_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(`${url}/health`);
-      if (response.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`app at ${url} did not start`);
-}
-
 test.describe("people: Productive sync", () => {
   let fake: FakeServer;
-  let app: ChildProcess;
-  let appUrl: string;
-  let stateDir: string;
+  let app: OwnApp;
   const state: ProductiveState = { token: "e2e-productive-token", orgId: "4242", pageSize: 10, people: [] };
 
   test.beforeAll(async () => {
@@ -172,41 +139,16 @@ test.describe("people: Productive sync", () => {
     people.push({ id: "prod-nina-patel", first_name: "Nina", last_name: "Patel", email: "nina.patel@dotcollective.com.au", title: "Backend Developer", managerId: "prod-daniel-costa", department: "Apex" });
     state.people = people;
     fake = await startFakeServer(productivePeopleRoutes(state));
-    const port = await freePort();
-    appUrl = `http://127.0.0.1:${port}`;
-    app = startApp({
-      port,
-      stateDir: (stateDir = join(process.cwd(), `tests/.state/e2e-people-sync-${port}`)),
-      vars: { PRODUCTIVE_API_URL: fake.url, PRODUCTIVE_API_TOKEN: state.token, PRODUCTIVE_ORG_ID: state.orgId },
-      stdio: "ignore",
-      detached: true,
-    });
-    await waitForHealth(appUrl);
+    app = await startOwnApp("people-sync", { PRODUCTIVE_API_URL: fake.url, PRODUCTIVE_API_TOKEN: state.token, PRODUCTIVE_ORG_ID: state.orgId });
   });
 
   test.afterAll(async () => {
-    if (app?.pid) {
-      try {
-        process.kill(-app.pid, "SIGTERM");
-      } catch {
-        // already gone
-      }
-    }
+    await app?.stop();
     await fake?.close();
-    // Give wrangler a moment to let go of its files, then remove this suite's database.
-    await new Promise((r) => setTimeout(r, 500));
-    if (stateDir) rmSync(stateDir, { recursive: true, force: true });
   });
 
-  async function executivePage(browser: Browser) {
-    const context = await browser.newContext({ baseURL: appUrl });
-    const page = await context.newPage();
-    await signInPage(page, PEOPLE.executive);
-    return page;
-  }
-
   test("an executive syncs from Productive and sees new, changed and removed people", async ({ browser }) => {
-    const page = await executivePage(browser);
+    const page = await pageAs(browser, PEOPLE.executive, { baseURL: app.url });
     await page.goto("/people/sync");
     await expect(page.getByRole("heading", { name: "Syncs" })).toBeVisible();
 

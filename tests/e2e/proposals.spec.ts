@@ -76,7 +76,7 @@ test.describe("proposals with JavaScript", () => {
     const client = await clientContext.newPage();
     const tampered = link.slice(0, -1) + (link.endsWith("A") ? "B" : "A");
     expect((await client.goto(tampered))!.status()).toBe(404);
-    expect((await client.goto(PROPOSAL_PUBLIC_PATHS.expired))!.status()).toBe(410);
+    expect((await client.goto(PROPOSAL_PUBLIC_PATHS.expired))!.status()).toBe(404);
     await expect(client.getByRole("heading", { name: "This proposal has expired" })).toBeVisible();
 
     const beacons: number[] = [];

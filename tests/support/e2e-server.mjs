@@ -13,6 +13,10 @@ export const APP_VARS = {
   SERVER_TIMING: "true",
   // Signs POST /webhooks/inbound-email in the delivery e2e suite (fixed test value).
   WEBHOOK_SECRET: "e2e-webhook-secret",
+  // Pages showing public holidays refresh the (seeded, stale) Nager.Date cache in the background;
+  // there is no internet here, so point it at a closed local port: it fails at once and the stale
+  // rows are kept, instead of waiting on a DNS lookup. Specs that test the refresh pass a fake.
+  NAGER_API_URL: "http://127.0.0.1:9",
 };
 
 // `reset: false` serves `stateDir` as it is (the benchmark prepares its own dataset first);
@@ -41,5 +45,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const stop = () => child.kill("SIGTERM");
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
-  child.on("exit", (code) => process.exit(code ?? 0));
+  child.on("exit", (code) => {
+    // Each run gets a fresh database; don't leave one folder per port behind.
+    rmSync(stateDir, { recursive: true, force: true });
+    process.exit(code ?? 0);
+  });
 }

@@ -1,7 +1,7 @@
 // The client side of a proposal, reached only by its share token (/p/:token). The token is 32
 // random bytes (base64url); only its SHA-256 is stored. Unknown, malformed or tampered tokens
-// and unsent proposals are the same 404; a proposal past its valid_until is a plain 410
-// "expired" page without content. Nothing internal (notes, approvals, deal, other proposals)
+// and unsent proposals are the same 404; a proposal past its valid_until is a 404 with a plain
+// "expired" page without content (the route turns PublicError 410 into that). Nothing internal (notes, approvals, deal, other proposals)
 // is ever selected here. Every open records a visit (proposal_views) and each page shown a
 // proposal_slide_views row; time per page comes from the beacon or, without JS, from the next
 // page's timestamp.

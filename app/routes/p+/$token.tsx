@@ -1,7 +1,8 @@
 // /p/:token — the client's view of a proposal, outside the employee shell. Page-by-page reading
 // with plain links (no JS needed), the pricing step with optional items (a checkbox form that
 // recomputes the total), accept & sign (typed name + checkbox) and decline. Unknown or tampered
-// tokens are a 404 like any other; an expired proposal is a plain 410 "expired" page.
+// tokens are a 404 like any other; an expired proposal answers 404 too (issue #7: an expired token is a 404) but with a plain
+// "expired" page, so the client knows to ask for a new link.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/cloudflare";
 import { data, redirect } from "@remix-run/cloudflare";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -26,7 +27,7 @@ const query = z.object({
 
 function publicFailure(e: unknown): never {
   if (e instanceof PublicError && e.status === 429) throw new Response("Too many requests", { status: 429, headers: { "Retry-After": String(e.retryAfter) } });
-  if (e instanceof PublicError && e.status === 410) throw data({ expired: true as const }, { status: 410 });
+  if (e instanceof PublicError && e.status === 410) throw data({ expired: true as const }, { status: 404 });
   if (e instanceof PublicError) notFound();
   throw e;
 }
@@ -37,7 +38,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const { cookie, ...view } = await openPublicProposal(context, request, params.token, q.page);
     return data({ ...view, saved: q.saved === "1" }, { headers: { "Set-Cookie": cookie, "Cache-Control": "no-store" } });
   } catch (e) {
-    if (e instanceof PublicError && e.status === 410) return data({ expired: true as const }, { status: 410, headers: { "Cache-Control": "no-store" } });
+    if (e instanceof PublicError && e.status === 410) return data({ expired: true as const }, { status: 404, headers: { "Cache-Control": "no-store" } });
     publicFailure(e);
   }
 }

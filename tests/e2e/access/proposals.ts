@@ -3,7 +3,7 @@ import { publicRoute, type RouteAccess } from "./types";
 // Proposals (seeded grants): executives and heads view/update/manage, managers view/update,
 // leads and employees nothing (403). Templates need proposals:manage. Portal sessions are not
 // employee sessions (→ sign-in). The client share link is public: the seeded Harbour token is
-// live (200), the seeded Greenleaf one is past its valid_until (410 "expired" page), a tampered
+// live (200), the seeded Greenleaf one is past its valid_until (404 with an "expired" page), a tampered
 // token is a plain 404; the beacon only takes POSTs (GET → 405).
 const proposals = (overrides: Partial<RouteAccess["expect"]> = {}): RouteAccess["expect"] => ({
   anonymous: "login", employee: 403, manager: 200, executive: 200, portal: "login", ...overrides,
@@ -20,7 +20,7 @@ export const proposalsRoutes: RouteAccess[] = [
   { id: "routes/p+/$token_.beacon", path: "/p/SeedProposalTokenHarbourWebsiteRebuild00001/beacon", expect: publicRoute(405), note: "POST only (sendBeacon)" },
 ];
 
-/** Extra public checks (not matrix entries): expired → 410, tampered → 404. */
+/** Extra public checks (not matrix entries): expired → 404 "expired" page, tampered → plain 404. */
 export const PROPOSAL_PUBLIC_PATHS = {
   expired: "/p/SeedProposalTokenGreenleafExpiredProposal01",
   tampered: "/p/SeedProposalTokenHarbourWebsiteRebuild00002",

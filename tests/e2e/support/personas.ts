@@ -1,4 +1,4 @@
-import { request as playwrightRequest, type APIRequestContext, type Page } from "@playwright/test";
+import { request as playwrightRequest, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 
 /** Seeded people the suites sign in as (db/seed.sql). */
 export const PEOPLE = {
@@ -24,11 +24,14 @@ export function baseURL() {
   return `http://127.0.0.1:${process.env.E2E_PORT}`;
 }
 
-/** Development sign-in through the real form post; the context keeps the session cookie. */
-export async function signInRequest(request: APIRequestContext, personId: string) {
+/**
+ * Development sign-in through the real form post; the context keeps the session cookie.
+ * `base` is the app the context points at (a suite's own instance, see own-app.ts).
+ */
+export async function signInRequest(request: APIRequestContext, personId: string, base = baseURL()) {
   const response = await request.post("/dev/login", {
     form: { personId, redirectTo: "/" },
-    headers: { Origin: baseURL() },
+    headers: { Origin: base },
     maxRedirects: 0,
   });
   if (response.status() !== 302) throw new Error(`dev sign-in as ${personId} failed: ${response.status()}`);
@@ -41,10 +44,22 @@ export async function signInPage(page: Page, personId: string) {
 }
 
 /** A fresh API context (own cookie jar) signed in as a person, or anonymous when null. */
-export async function employeeContext(personId: string | null) {
-  const context = await playwrightRequest.newContext({ baseURL: baseURL() });
-  if (personId) await signInRequest(context, personId);
+export async function employeeContext(personId: string | null, base = baseURL()) {
+  const context = await playwrightRequest.newContext({ baseURL: base });
+  if (personId) await signInRequest(context, personId, base);
   return context;
+}
+
+/**
+ * A page in a fresh browser context (own cookies) signed in as a person. Options not given keep
+ * Playwright's defaults for `browser.newContext` (the shared e2e server); pass `baseURL` to talk to
+ * a suite's own instance (own-app.ts). Close it with `page.context().close()`.
+ */
+export async function pageAs(browser: Browser, personId: string, options: { baseURL?: string; javaScriptEnabled?: boolean } = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  await signInPage(page, personId);
+  return page;
 }
 
 /**

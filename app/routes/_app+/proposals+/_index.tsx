@@ -1,6 +1,6 @@
 // /proposals — the status board: Draft → For approval → Sent → Viewed → Accepted / Declined /
 // Expired, with count and total value per status. Loading it also expires past-due proposals
-// (in the background).
+// (in the same batch as its reads).
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/cloudflare";
 import { Link, useLoaderData } from "@remix-run/react";
 import { loadBoard } from "~/modules/proposals/proposals.server";
