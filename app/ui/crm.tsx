@@ -36,16 +36,7 @@ export function Tabs({ tabs, current, hrefFor, label }: { tabs: { key: string; l
   );
 }
 
-export function Pagination({ page, pageCount, hrefFor, label = "Pagination" }: { page: number; pageCount: number; hrefFor: (page: number) => string; label?: string }) {
-  if (pageCount <= 1) return null;
-  return (
-    <nav aria-label={label} className="mt-3 flex items-center gap-3 text-sm">
-      {page > 1 ? <Link to={hrefFor(page - 1)} className="underline" rel="prev">Previous</Link> : <span className="text-slate-400">Previous</span>}
-      <span>Page {page} of {pageCount}</span>
-      {page < pageCount ? <Link to={hrefFor(page + 1)} className="underline" rel="next">Next</Link> : <span className="text-slate-400">Next</span>}
-    </nav>
-  );
-}
+export { Pagination } from "./pagination";
 
 export function Notice({ children }: { children: ReactNode }) {
   if (!children) return null;

@@ -91,16 +91,7 @@ export function ErrorList({ errors }: { errors: Record<string, string> }) {
   );
 }
 
-export function Pagination({ page, pageCount, href }: { page: number; pageCount: number; href: (page: number) => string }) {
-  if (pageCount <= 1) return null;
-  return (
-    <nav aria-label="Pagination" className="mt-3 flex items-center gap-3 text-sm">
-      {page > 1 ? <Link to={href(page - 1)} className="underline" rel="prev">Previous</Link> : <span className="text-slate-400">Previous</span>}
-      <span>Page {page} of {pageCount}</span>
-      {page < pageCount ? <Link to={href(page + 1)} className="underline" rel="next">Next</Link> : <span className="text-slate-400">Next</span>}
-    </nav>
-  );
-}
+export { Pagination } from "./pagination";
 
 /** `?key=value` keeping the other params; null removes a key. */
 export function useWithParams() {

@@ -71,7 +71,7 @@ export function TaskTable({ rows, total, totalCapped, page, pageCount, today, em
           </tbody>
         </Table>
       )}
-      <Pagination page={page} pageCount={pageCount} href={(n) => withParams({ page: String(n) })} />
+      <Pagination page={page} pageCount={pageCount} hrefFor={(n) => withParams({ page: String(n) })} />
     </>
   );
 }

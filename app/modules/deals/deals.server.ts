@@ -5,7 +5,7 @@
 import { sql, type RawBuilder, type SqlBool } from "kysely";
 import { raiseActionItem } from "~/modules/action-centre/action-items.server";
 import { compilable, contactName, personName } from "~/modules/crm/sql.server";
-import { createProject } from "~/modules/delivery/projects.server";
+import { prepareProject } from "~/modules/delivery/projects.server";
 import { mentionableUsersQuery, notesQuery } from "~/modules/records/notes.server";
 import { can } from "~/platform/access.server";
 import { generateText } from "~/platform/ai.server";
@@ -441,6 +441,11 @@ function stageChangeStatements(
       id: newId(), deal_id: deal.id, stage_id: stage.id, stage_name: stage.name, from_stage_id: deal.stage_id, entered_at: at, moved_by: viewer.userId,
     }),
     historyEntry(db, { actorId: viewer.userId, resourceType: DEAL_RESOURCE, resourceId: deal.id, action, changes, details }),
+    // The deal was touched, so it is no longer rotting: close its open rotting item.
+    db.query.updateTable("action_items")
+      .set({ is_completed: 1, completed_at: at, completed_by: viewer.userId, updated_at: at })
+      .where("source_module", "=", "deals").where("source_type", "=", ROTTING_SOURCE_TYPE)
+      .where("source_id", "=", deal.id).where("is_completed", "=", 0),
   ] as const;
 }
 
@@ -474,8 +479,8 @@ export async function moveDeal(context: Pick<AppLoadContext, "db" | "env">, view
 
 /**
  * Wins a deal: the deal moves to the pipeline's won stage and, when asked for (and the viewer may
- * create projects), a delivery project is created through delivery's own createProject and linked
- * (deal_project_links). When the project cannot be created, an action item ("won deal needs a
+ * create projects), a delivery project is created through delivery's own prepareProject and linked
+ * (deal_project_links) in the SAME batch as the win, so there is never a project without its link. When the project cannot be created, an action item ("won deal needs a
  * project", Estimate tab) goes to the owner instead.
  */
 export async function winDeal(
@@ -493,22 +498,26 @@ export async function winDeal(
   const at = nowIso(now);
 
   let projectId: string | null = null;
+  let projectStatements: readonly unknown[] = [];
   let projectProblem: string | null = null;
   if (input.create_project) {
     if (!can(viewer, "projects", "update")) projectProblem = "You may not create projects";
     else {
-      const created = await createProject(db, viewer, {
+      const created = await prepareProject(db, viewer, {
         name: deal.title.slice(0, 160), description: deal.description ? deal.description.slice(0, 5000) : `From the won deal “${deal.title}”.`,
         company_id: deal.company_id, type_id: null, status: "planning", owner_id: deal.owner_id, delivery_manager_id: null, squad: null,
         start_date: null, end_date: null, sla_policy_id: null, auto_ticket_enabled: false, inbound_address: null, match_sender_domain: false,
         setup_template_id: null,
       });
-      if (created.ok && created.id) projectId = created.id;
-      else projectProblem = !created.ok && created.status === 400 ? Object.values(created.errors).join("; ") : "The project could not be created";
+      if (created.ok) {
+        projectId = created.id;
+        projectStatements = created.statements;
+      } else projectProblem = !created.ok && created.status === 400 ? Object.values(created.errors).join("; ") : "The project could not be created";
     }
   }
 
   const statements: unknown[] = [
+    ...projectStatements,
     ...stageChangeStatements(db, viewer, deal, stage, at, { status: "won", closed_at: at, close_reason: input.reason }, "won",
       projectId ? { project_id: projectId } : {}),
   ];

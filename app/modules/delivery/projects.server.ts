@@ -189,6 +189,23 @@ function projectValues(input: ProjectFields) {
  * a phase task per template phase with the template's tasks as its subtasks.
  */
 export async function createProject(db: Db, viewer: Viewer, input: ProjectCreateInput): Promise<ProjectResult> {
+  const prepared = await prepareProject(db, viewer, input);
+  if (!prepared.ok) return prepared;
+  await batch(db, prepared.statements);
+  return { ok: true, id: prepared.id };
+}
+
+type BatchStatements = Parameters<typeof batch>[1];
+
+/**
+ * Validates a new project (one read round trip) and returns the statements that create it (the
+ * project, its members, template phases/tasks and history) without running them, so a caller can
+ * put them in its own batch — e.g. winning a deal creates the project and the link atomically.
+ */
+export async function prepareProject(
+  db: Db, viewer: Viewer, input: ProjectCreateInput,
+): Promise<{ ok: true; id: string; statements: BatchStatements } | Extract<ProjectResult, { ok: false }>> {
+  const bad = (errors: Record<string, string>) => ({ ok: false as const, status: 400 as const, errors });
   const ownerId = input.owner_id ?? viewer.personId;
   if (!ownerId) return bad({ owner_id: "Choose an owner (your account is not linked to a person)" });
   const fields = { ...input, owner_id: ownerId };
@@ -265,8 +282,7 @@ export async function createProject(db: Db, viewer: Viewer, input: ProjectCreate
       }))),
     );
   }
-  await batch(db, statements as Parameters<typeof batch>[1]);
-  return { ok: true, id };
+  return { ok: true, id, statements: statements as BatchStatements };
 }
 
 // ---------------------------------------------------------------------------------------------

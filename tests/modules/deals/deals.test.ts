@@ -146,6 +146,14 @@ describe("rotting deals", () => {
     expect(await sweepRottingDeals(kdb, new Date(far.getTime() + 60_000))).toBeNull();
   });
 
+  it("moving a rotting deal closes its rotting item", async () => {
+    const { db: kdb } = db.context();
+    await raiseRottingDealItems(kdb);
+    await post(boardAction, db.context(), EXEC, "/deals?index", { intent: "move", deal_id: "deal-brightpath-enrol", stage_id: "stg-proposal" });
+    const items = await kdb.query.selectFrom("action_items").select(["is_completed", "completed_by"]).where("source_type", "=", "stale_deal").where("source_id", "=", "deal-brightpath-enrol").execute();
+    expect(items).toEqual([{ is_completed: 1, completed_by: EXEC }]);
+  });
+
   it("the list can show rotting deals only", async () => {
     const list = await load<List>(listLoader, db.context(), EXEC, "/deals/list?rotting=1");
     expect(list.rows.map((r) => r.id)).toEqual(["deal-brightpath-enrol"]);
@@ -167,7 +175,7 @@ describe("won and lost", () => {
     expect(await dealRow("deal-urban-pantry-app")).toMatchObject({ status: "open", stage_id: "stg-qualified", close_reason: null, closed_at: null });
   });
 
-  it("won creates a delivery project through delivery's createProject and links it", async () => {
+  it("won creates a delivery project through delivery's prepareProject and links it", async () => {
     const params = { dealId: "deal-kinetic-tracking" };
     const result = await post(dealAction, db.context(), MANAGER, "/deals/deal-kinetic-tracking", { intent: "win", reason: "Signed SOW", create_project: "on" }, params);
     expect(result.status).toBe(302);
@@ -182,6 +190,17 @@ describe("won and lost", () => {
     expect(history.map((h) => h.action)).toEqual(expect.arrayContaining(["created", "linked_to_deal"]));
     // Winning twice is refused.
     expect((await post(dealAction, db.context(), MANAGER, "/deals/deal-kinetic-tracking", { intent: "win" }, params)).status).toBe(400);
+  });
+
+  it("the win, the new project and their link are one atomic write (nothing half-done when it fails)", async () => {
+    const q = () => db.context().db.query;
+    const projectsBefore = (await q().selectFrom("projects").select("id").execute()).length;
+    await db.exec("CREATE TRIGGER refuse_deal_links BEFORE INSERT ON deal_project_links BEGIN SELECT RAISE(ABORT, 'link refused'); END;");
+    const outcome = await post(dealAction, db.context(), MANAGER, "/deals/deal-kinetic-tracking", { intent: "win", create_project: "on" }, { dealId: "deal-kinetic-tracking" })
+      .then((r) => r.status, (e: unknown) => (e instanceof Error ? e.message : String(e)));
+    expect(outcome).not.toBe(302);
+    expect((await q().selectFrom("projects").select("id").execute()).length).toBe(projectsBefore);
+    expect(await dealRow("deal-kinetic-tracking")).toMatchObject({ status: "open" });
   });
 
   it("won without a project raises a 'won deal needs a project' action item for the owner", async () => {

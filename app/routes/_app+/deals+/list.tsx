@@ -99,7 +99,7 @@ export default function DealList() {
           </tbody>
         </Table>
       )}
-      <Pagination page={page} pageCount={pageCount} href={(n) => withParams({ page: String(n) })} />
+      <Pagination page={page} pageCount={pageCount} hrefFor={(n) => withParams({ page: String(n) })} />
     </>
   );
 }

@@ -96,7 +96,7 @@ export default function Projects() {
           </tbody>
         </Table>
       )}
-      <Pagination page={page} pageCount={pageCount} href={(n) => withParams({ page: String(n) })} />
+      <Pagination page={page} pageCount={pageCount} hrefFor={(n) => withParams({ page: String(n) })} />
     </>
   );
 }
