@@ -2,8 +2,8 @@
 // select + Move button, a real POST). With JavaScript, cards can also be dragged between columns
 // (and moved with the keyboard through the same select); the move is posted by a fetcher and
 // shown optimistically until the page data catches up.
-import { Form, Link, useFetcher, useFetchers } from "@remix-run/react";
-import { useState, type DragEvent } from "react";
+import { Form, Link } from "@remix-run/react";
+import { useBoardMoves } from "./board-moves";
 import { BreachBadge } from "./delivery";
 import { cx } from "./form";
 
@@ -25,30 +25,9 @@ export function TaskBoard({
 }: {
   columns: BoardColumn[]; cards: BoardCard[]; counts: Record<string, number>; canMove: boolean; action: string; today: string;
 }) {
-  const fetcher = useFetcher();
-  const fetchers = useFetchers();
-  const [dragging, setDragging] = useState<string | null>(null);
-  const [over, setOver] = useState<string | null>(null);
-  // Optimistic placement: moves still in flight win over the loader's data.
-  const pending = new Map<string, string>();
-  for (const f of fetchers) {
-    if (f.formData?.get("intent") === "move_task") pending.set(String(f.formData.get("task_id")), String(f.formData.get("status_id")));
-  }
   const fallback = columns[0]?.id ?? null;
-  const statusOf = (card: BoardCard) => pending.get(card.id) ?? card.status_id ?? fallback;
-  const fetchAction = `${action}${action.includes("?") ? "&" : "?"}fetch=1`;
-
-  const move = (taskId: string, statusId: string) => {
-    fetcher.submit({ intent: "move_task", task_id: taskId, status_id: statusId }, { method: "post", action: fetchAction });
-  };
-  const onDrop = (event: DragEvent, statusId: string) => {
-    event.preventDefault();
-    const taskId = event.dataTransfer.getData("text/plain") || dragging;
-    setDragging(null);
-    setOver(null);
-    const card = cards.find((c) => c.id === taskId);
-    if (card && statusOf(card) !== statusId) move(card.id, statusId);
-  };
+  const board = useBoardMoves(cards, (card) => card.status_id ?? fallback, action, { intent: "move_task", cardField: "task_id", columnField: "status_id" });
+  const statusOf = board.placeOf;
 
   return (
     <div className="flex gap-3 overflow-x-auto pb-2" data-testid="task-board">
@@ -61,10 +40,8 @@ export function TaskBoard({
             aria-labelledby={`col-${column.id}`}
             data-testid={`board-column-${column.id}`}
             data-status-label={column.label}
-            onDragOver={canMove ? (e) => { e.preventDefault(); setOver(column.id); } : undefined}
-            onDragLeave={canMove ? () => setOver((o) => (o === column.id ? null : o)) : undefined}
-            onDrop={canMove ? (e) => onDrop(e, column.id) : undefined}
-            className={cx("flex w-72 shrink-0 flex-col rounded-lg border bg-slate-50 p-2", over === column.id ? "border-brand-500 bg-brand-50" : "border-slate-200")}
+            {...board.columnProps(column.id, canMove)}
+            className={cx("flex w-72 shrink-0 flex-col rounded-lg border bg-slate-50 p-2", board.isOver(column.id) ? "border-brand-500 bg-brand-50" : "border-slate-200")}
           >
             <h3 id={`col-${column.id}`} className="mb-2 flex items-center justify-between px-1 text-sm font-semibold text-slate-700">
               <span className="flex items-center gap-1.5">
@@ -77,12 +54,10 @@ export function TaskBoard({
               {columnCards.map((card) => (
                 <li
                   key={card.id}
-                  draggable={canMove}
-                  onDragStart={(e) => { e.dataTransfer.setData("text/plain", card.id); e.dataTransfer.effectAllowed = "move"; setDragging(card.id); }}
-                  onDragEnd={() => { setDragging(null); setOver(null); }}
+                  {...board.cardProps(card.id, canMove)}
                   data-testid="board-card"
                   data-task-id={card.id}
-                  className={cx("rounded-md border border-slate-200 bg-white p-2 text-sm shadow-sm", canMove && "cursor-grab", dragging === card.id && "opacity-50")}
+                  className={cx("rounded-md border border-slate-200 bg-white p-2 text-sm shadow-sm", canMove && "cursor-grab", board.isDragging(card.id) && "opacity-50")}
                 >
                   <Link to={`/tasks/${card.id}`} className="font-medium text-slate-900 hover:underline">{card.title}</Link>
                   <div className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-slate-500">

@@ -2,8 +2,8 @@
 // value). Without JavaScript every card is its own form (stage select + Move button, a real POST).
 // With JavaScript cards can also be dragged between columns; the move is posted by a fetcher (the
 // same intent and fields) and shown optimistically until the page data catches up.
-import { Form, Link, useFetcher, useFetchers } from "@remix-run/react";
-import { useState, type DragEvent } from "react";
+import { Form, Link } from "@remix-run/react";
+import { useBoardMoves } from "~/ui/board-moves";
 import { cx } from "~/ui/form";
 import { formatMoney, STAGE_TYPE_LABELS, type StageType } from "./schemas";
 
@@ -33,28 +33,9 @@ export interface DealColumn {
 }
 
 export function DealBoard({ columns, cards, canMove, action }: { columns: DealColumn[]; cards: DealCard[]; canMove: boolean; action: string }) {
-  const fetcher = useFetcher();
-  const fetchers = useFetchers();
-  const [dragging, setDragging] = useState<string | null>(null);
-  const [over, setOver] = useState<string | null>(null);
-  const pending = new Map<string, string>();
-  for (const f of fetchers) {
-    if (f.formData?.get("intent") === "move") pending.set(String(f.formData.get("deal_id")), String(f.formData.get("stage_id")));
-  }
-  const stageOf = (card: DealCard) => pending.get(card.id) ?? card.stage_id;
-  const fetchAction = `${action}${action.includes("?") ? "&" : "?"}fetch=1`;
-  const error = (fetcher.data as { errors?: Record<string, string> } | undefined)?.errors;
-
-  const onDrop = (event: DragEvent, stageId: string) => {
-    event.preventDefault();
-    const dealId = event.dataTransfer.getData("text/plain") || dragging;
-    setDragging(null);
-    setOver(null);
-    const card = cards.find((c) => c.id === dealId);
-    if (card && stageOf(card) !== stageId) {
-      fetcher.submit({ intent: "move", deal_id: card.id, stage_id: stageId }, { method: "post", action: fetchAction });
-    }
-  };
+  const board = useBoardMoves(cards, (card) => card.stage_id, action, { intent: "move", cardField: "deal_id", columnField: "stage_id" });
+  const stageOf = (card: DealCard) => board.placeOf(card) ?? card.stage_id;
+  const error = (board.fetcher.data as { errors?: Record<string, string> } | undefined)?.errors;
 
   return (
     <>
@@ -68,10 +49,8 @@ export function DealBoard({ columns, cards, canMove, action }: { columns: DealCo
               aria-labelledby={`col-${column.id}`}
               data-testid="deal-column"
               data-stage-name={column.name}
-              onDragOver={canMove ? (e) => { e.preventDefault(); setOver(column.id); } : undefined}
-              onDragLeave={canMove ? () => setOver((o) => (o === column.id ? null : o)) : undefined}
-              onDrop={canMove ? (e) => onDrop(e, column.id) : undefined}
-              className={cx("flex w-64 shrink-0 flex-col rounded-lg border bg-slate-50 p-2", over === column.id ? "border-brand-500 bg-brand-50" : "border-slate-200")}
+              {...board.columnProps(column.id, canMove)}
+              className={cx("flex w-64 shrink-0 flex-col rounded-lg border bg-slate-50 p-2", board.isOver(column.id) ? "border-brand-500 bg-brand-50" : "border-slate-200")}
             >
               <header className="mb-2 px-1">
                 <h3 id={`col-${column.id}`} className="flex items-center justify-between text-sm font-semibold text-slate-700">
@@ -89,15 +68,13 @@ export function DealBoard({ columns, cards, canMove, action }: { columns: DealCo
                 {columnCards.map((card) => (
                   <li
                     key={card.id}
-                    draggable={canMove}
-                    onDragStart={(e) => { e.dataTransfer.setData("text/plain", card.id); e.dataTransfer.effectAllowed = "move"; setDragging(card.id); }}
-                    onDragEnd={() => { setDragging(null); setOver(null); }}
+                    {...board.cardProps(card.id, canMove)}
                     data-testid="deal-card"
                     data-deal-id={card.id}
                     className={cx(
                       "rounded-md border bg-white p-2 text-sm shadow-sm",
                       card.rotting ? "border-amber-400" : "border-slate-200",
-                      canMove && "cursor-grab", dragging === card.id && "opacity-50",
+                      canMove && "cursor-grab", board.isDragging(card.id) && "opacity-50",
                     )}
                   >
                     <Link to={`/deals/${card.id}`} className="font-medium text-slate-900 hover:underline">{card.title}</Link>
