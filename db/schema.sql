@@ -1148,7 +1148,8 @@ CREATE TABLE proposal_settings (
   default_valid_days INTEGER NOT NULL DEFAULT 30 CHECK (default_valid_days BETWEEN 1 AND 365),
   updated_by TEXT REFERENCES users(id) ON DELETE SET NULL,
   updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
-);
+, follow_up_days INTEGER NOT NULL DEFAULT 7
+  CHECK (follow_up_days BETWEEN 1 AND 90));
 
 CREATE TABLE proposal_signers (
   id TEXT PRIMARY KEY NOT NULL,
@@ -1735,7 +1736,11 @@ CREATE INDEX idx_contacts_name ON contacts(last_name, first_name);
 
 CREATE UNIQUE INDEX idx_contacts_one_primary ON contacts(company_id) WHERE is_primary = 1 AND company_id IS NOT NULL;
 
+CREATE INDEX idx_contract_signers_contract_signed ON contract_signers(contract_id, signed_at);
+
 CREATE INDEX idx_contract_signers_email ON contract_signers(email);
+
+CREATE INDEX idx_contract_signers_waiting ON contract_signers(status, sent_at);
 
 CREATE INDEX idx_contract_templates_active ON contract_templates(is_active, name);
 
@@ -1771,6 +1776,9 @@ CREATE INDEX idx_deal_research_briefs_deal ON deal_research_briefs(deal_id, crea
 CREATE INDEX idx_deal_stage_history_deal ON deal_stage_history(deal_id, entered_at);
 
 CREATE UNIQUE INDEX idx_deal_stage_history_open ON deal_stage_history(deal_id) WHERE exited_at IS NULL;
+
+CREATE INDEX idx_deals_board_totals
+  ON deals(pipeline_id, stage_id, status, closed_at, value_cents, probability_override, updated_at, owner_id, id);
 
 CREATE INDEX idx_deals_close_date ON deals(expected_close_date);
 
@@ -1842,7 +1850,11 @@ CREATE INDEX idx_leave_requests_dates ON leave_requests(start_date, end_date);
 
 CREATE INDEX idx_leave_requests_person ON leave_requests(person_id, start_date);
 
+CREATE INDEX idx_leave_requests_person_end ON leave_requests(person_id, end_date, start_date, status);
+
 CREATE INDEX idx_leave_requests_status ON leave_requests(status, created_at);
+
+CREATE INDEX idx_leave_requests_status_start ON leave_requests(status, start_date, id, person_id);
 
 CREATE INDEX idx_leave_requests_type ON leave_requests(leave_type_id);
 
@@ -2007,6 +2019,8 @@ CREATE INDEX idx_proposals_expiry ON proposals(status, valid_until);
 CREATE INDEX idx_proposals_owner ON proposals(owner_id, status);
 
 CREATE INDEX idx_proposals_status ON proposals(status, updated_at);
+
+CREATE INDEX idx_proposals_status_sent ON proposals(status, sent_at);
 
 CREATE INDEX idx_proposals_template ON proposals(template_id);
 

@@ -1107,6 +1107,7 @@ export interface Proposals {
 export interface ProposalSettings {
   approval_threshold_cents: Generated<number>;
   default_valid_days: Generated<number>;
+  follow_up_days: Generated<number>;
   id: string;
   updated_at: Generated<string>;
   updated_by: string | null;

@@ -1,5 +1,5 @@
 import type { Compilable, CompiledQuery } from "kysely";
-import type { Db } from "./db.server";
+import { timedRoundTrip, type Db } from "./db.server";
 
 /** D1 refuses statements with more than 100 bound parameters. */
 export const D1_MAX_PARAMS = 100;
@@ -22,8 +22,7 @@ export async function batch<const T extends readonly Compilable<unknown>[]>(
   queries: T,
 ): Promise<BatchResults<T>> {
   if (queries.length === 0) return [] as unknown as BatchResults<T>;
-  db.stats.roundTrips++;
-  const results = await db.raw.batch(queries.map((q) => prepare(db, q)));
+  const results = await timedRoundTrip(db.stats, () => db.raw.batch(queries.map((q) => prepare(db, q))));
   return results.map((r) => r.results ?? []) as unknown as BatchResults<T>;
 }
 

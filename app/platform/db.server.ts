@@ -8,6 +8,19 @@ export type Kysely_ = Kysely<Database>;
 /** Round trips this request has made to D1 (one per statement run, one per batch). */
 export interface D1Stats {
   roundTrips: number;
+  /** Wall time spent waiting on D1 (ms), for the benchmark's Server-Timing. */
+  waitMs: number;
+}
+
+/** Counts one round trip and adds its wall time to `stats.waitMs`. */
+export async function timedRoundTrip<T>(stats: D1Stats, run: () => Promise<T>): Promise<T> {
+  stats.roundTrips++;
+  const started = performance.now();
+  try {
+    return await run();
+  } finally {
+    stats.waitMs += performance.now() - started;
+  }
 }
 
 /**
@@ -31,10 +44,7 @@ function countStatement(stmt: D1PreparedStatement, stats: D1Stats): D1PreparedSt
         return (...args: unknown[]) => countStatement(value.apply(target, args), stats);
       }
       if (STATEMENT_RUNNERS.has(prop as string)) {
-        return (...args: unknown[]) => {
-          stats.roundTrips++;
-          return value.apply(target, args);
-        };
+        return (...args: unknown[]) => timedRoundTrip(stats, () => value.apply(target, args));
       }
       return value.bind(target);
     },
@@ -51,10 +61,7 @@ export function countingD1(db: D1Database, stats: D1Stats): D1Database {
         return (sql: string) => countStatement(value.call(target, sql), stats);
       }
       if (prop === "batch" || prop === "exec") {
-        return (...args: unknown[]) => {
-          stats.roundTrips++;
-          return value.apply(target, args);
-        };
+        return (...args: unknown[]) => timedRoundTrip(stats, () => value.apply(target, args));
       }
       return value.bind(target);
     },
@@ -87,7 +94,7 @@ class CurrentD1Dialect extends D1Dialect {
 }
 
 export function createDb(binding: D1Database): Db {
-  const stats: D1Stats = { roundTrips: 0 };
+  const stats: D1Stats = { roundTrips: 0, waitMs: 0 };
   const counted = countingD1(binding, stats);
   return {
     query: new Kysely<Database>({ dialect: new CurrentD1Dialect({ database: counted }) }),

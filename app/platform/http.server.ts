@@ -45,6 +45,7 @@ export function withSecurityHeaders(response: Response, context: AppLoadContext,
   }
   if (context.env.SERVER_TIMING === "true") {
     headers.append("Server-Timing", `d1;desc="round trips";dur=${context.db.stats.roundTrips}`);
+    headers.append("Server-Timing", `d1wait;desc="D1 wait ms";dur=${context.db.stats.waitMs.toFixed(1)}`);
   }
   return new Response(response.body, {
     status: response.status,

@@ -86,6 +86,8 @@ const KIND_LABELS: Record<string, { label: string; tone: "slate" | "green" | "am
   deal: { label: "Deal", tone: "green" },
   email: { label: "Email", tone: "blue" },
   meeting: { label: "Meeting", tone: "violet" },
+  proposal: { label: "Proposal", tone: "amber" },
+  contract: { label: "Contract", tone: "green" },
 };
 
 export interface TimelineItem {

@@ -233,10 +233,12 @@ async function timedGet(url, cookie) {
   const ms = performance.now() - started;
   const timing = res.headers.get("server-timing") ?? "";
   const d1 = /(?:^|,)\s*d1;[^,]*?dur=([\d.]+)/.exec(timing);
+  const d1Wait = /(?:^|,)\s*d1wait;[^,]*?dur=([\d.]+)/.exec(timing);
   return {
     status: res.status,
     ms,
     d1: d1 ? Number(d1[1]) : null,
+    d1WaitMs: d1Wait ? Number(d1Wait[1]) : null,
     body,
     contentType: res.headers.get("content-type") ?? "",
     location: res.headers.get("location"),
@@ -308,6 +310,10 @@ async function measureRoute(base, route, session) {
     .map((s) => s.d1)
     .filter((n) => n !== null)
     .sort((a, b) => a - b);
+  const d1Wait = samples
+    .map((s) => s.d1WaitMs)
+    .filter((n) => n !== null)
+    .sort((a, b) => a - b);
   const statuses = [...new Set(samples.map((s) => s.status))];
   const isHtml = last.contentType.includes("text/html");
   const assets = isHtml ? pageAssets(last.body.toString("utf8")) : { js: [], css: [] };
@@ -326,6 +332,7 @@ async function measureRoute(base, route, session) {
     maxMs: ms[ms.length - 1],
     meanMs: ms.reduce((a, b) => a + b, 0) / ms.length,
     d1: d1.length ? { median: percentile(d1, 50), min: d1[0], max: d1[d1.length - 1] } : null,
+    d1WaitMs: d1Wait.length ? percentile(d1Wait, 50) : null,
     html: { bytes: last.body.length, gzip: gzipSync(last.body).length },
     js: { files: assets.js.length, bytes: sum(js, "raw"), gzip: sum(js, "gzip"), paths: assets.js },
     css: { files: assets.css.length, bytes: sum(css, "raw"), gzip: sum(css, "gzip") },
@@ -351,16 +358,17 @@ function table(run) {
     "p95 ms",
     "x floor",
     "D1",
+    "D1 ms",
     "HTML",
     "HTML gz",
     "JS gz",
   ];
-  const right = new Set([4, 5, 6, 7, 8, 9, 10]);
+  const right = new Set([4, 5, 6, 7, 8, 9, 10, 11]);
   const rows = [];
   const notes = [];
   for (const r of run.routes) {
     if (r.skipped) {
-      rows.push([r.name, r.path, r.as ?? "-", "skip", "", "", "", "", "", "", ""]);
+      rows.push([r.name, r.path, r.as ?? "-", "skip", "", "", "", "", "", "", "", ""]);
       notes.push(`${r.name}: skipped: ${r.skipped}`);
       continue;
     }
@@ -378,6 +386,7 @@ function table(run) {
       msf(r.p95Ms),
       r.xFloor ? `${r.xFloor.toFixed(1)}x` : "-",
       d1,
+      msf(r.d1WaitMs),
       kb(r.html.bytes),
       kb(r.html.gzip),
       r.js.files ? `${kb(r.js.gzip)} (${r.js.files})` : "-",

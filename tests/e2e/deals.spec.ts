@@ -51,8 +51,34 @@ test.describe("deals", () => {
   });
 });
 
+test("a new deal's contact menu follows the company picked (JavaScript on)", async ({ page }) => {
+  await signInPage(page, OLIVIA);
+  await page.goto("/deals/new");
+  await page.getByLabel("Title").fill("Harbour loyalty microsite");
+  await page.getByLabel("Company").selectOption({ label: "Harbour & Co" });
+  await expect(page.getByLabel("Primary contact").locator("option", { hasText: "Rachel Green" })).toHaveCount(1);
+  await expect(page.getByLabel("Title")).toHaveValue("Harbour loyalty microsite");
+  await expect(page.getByRole("button", { name: "Show its contacts" })).toHaveCount(0);
+});
+
 test.describe("deals without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
+
+  test("a new deal: pick the company, show its contacts, pick one, create", async ({ page }) => {
+    await signInPage(page, OLIVIA);
+    await page.goto("/deals/new");
+    await expect(page.getByLabel("Primary contact").locator("option")).toHaveCount(1);
+    await page.getByLabel("Title").fill("Harbour gift cards");
+    await page.getByLabel("Value").fill("12000");
+    await page.getByLabel("Company").selectOption({ label: "Harbour & Co" });
+    await page.getByRole("button", { name: "Show its contacts" }).click();
+    await expect(page.getByLabel("Title")).toHaveValue("Harbour gift cards");
+    await expect(page.getByLabel("Value")).toHaveValue("12000");
+    await page.getByLabel("Primary contact").selectOption({ label: "Rachel Green" });
+    await page.getByRole("button", { name: "Create deal" }).click();
+    await expect(page.getByTestId("notice")).toContainText("Deal created");
+    await expect(page.getByRole("link", { name: "Rachel Green" }).first()).toBeVisible();
+  });
 
   test("a deal moves through its stage menu and the weighted total follows; lost needs a reason", async ({ page }) => {
     await signInPage(page, OLIVIA);
@@ -74,5 +100,27 @@ test.describe("deals without JavaScript", () => {
     await page.getByRole("button", { name: "Mark as lost" }).click();
     await expect(page.getByTestId("deal-status")).toHaveText("Lost");
     await expect(page.getByTestId("close-reason")).toHaveText("Chose a cheaper agency");
+  });
+
+  test("the deal list filters by an owner or company picked from a row, and clears it", async ({ page }) => {
+    await signInPage(page, OLIVIA);
+    await page.goto("/deals/list?sort=title&dir=asc");
+    const all = await page.getByTestId("deal-row").count();
+    await page.getByTestId("deal-row").filter({ hasText: "Urban Pantry ordering app" }).getByRole("link", { name: "Urban Pantry", exact: true }).click();
+    await expect(page.getByTestId("company-filter")).toContainText("Company: Urban Pantry");
+    const rows = page.getByTestId("deal-row");
+    expect(await rows.count()).toBeLessThan(all);
+    for (const text of await rows.allInnerTexts()) expect(text).toContain("Urban Pantry");
+    // The filter survives other filters (a hidden field), then is removed by its ✕.
+    await page.getByLabel("Status").selectOption({ label: "Open" });
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page.getByTestId("company-filter")).toBeVisible();
+    await page.getByRole("link", { name: "Remove the company filter" }).click();
+    await expect(page.getByTestId("company-filter")).toHaveCount(0);
+
+    await page.getByTestId("deal-row").first().locator("td").nth(3).getByRole("link").click();
+    const owner = await page.getByLabel("Owner").locator("option:checked").innerText();
+    expect(owner).not.toBe("Anyone");
+    for (const text of await page.getByTestId("deal-row").allInnerTexts()) expect(text).toContain(owner);
   });
 });

@@ -105,7 +105,20 @@ test.describe("leave: request, two-tier approval, pushes, retry and reversal", (
 
     // Ethan's calendar shows it; then Olivia cancels and every push is reversed.
     await ethan.goto("/leave/calendar?month=2027-02");
-    await expect(ethan.locator('[data-date="2027-02-09"]').getByTestId("calendar-leave")).toContainText("Ethan Brown");
+    const ethanRow = ethan.getByTestId("calendar-person").filter({ hasText: "Ethan Brown" });
+    await expect(ethanRow.getByTestId("calendar-leave")).toHaveAttribute("data-start", "2027-02-08");
+    await expect(ethanRow.getByTestId("calendar-leave")).toHaveAttribute("title", /^Ethan Brown: .+, 8–12 Feb$/);
+    await expect(ethanRow.getByRole("link", { name: /8–12 Feb/ })).toBeVisible();
+    // The executive's calendar filtered by squad (a plain GET form, JavaScript off).
+    await olivia.goto("/leave/calendar?month=2027-02");
+    await olivia.getByLabel("Squad").selectOption("Apex");
+    await olivia.getByRole("button", { name: "Filter" }).click();
+    await expect(olivia).toHaveURL(/month=2027-02&squad=Apex/);
+    await expect(olivia.getByTestId("calendar-person").filter({ hasText: "Ethan Brown" })).toHaveCount(1);
+    await olivia.getByLabel("Squad").selectOption("Nova");
+    await olivia.getByRole("button", { name: "Filter" }).click();
+    await expect(olivia.getByTestId("calendar-person").filter({ hasText: "Ethan Brown" })).toHaveCount(0);
+    await olivia.goto(requestUrl);
     await olivia.getByRole("form", { name: "Cancel request" }).getByRole("button", { name: "Cancel and reverse" }).click();
     await expect(olivia.getByTestId("leave-status")).toHaveText("Cancelled");
     for (const key of ["xero", "productive", "google", "slack"]) await expect(olivia.getByTestId(`push-${key}`)).toContainText("Reversed");

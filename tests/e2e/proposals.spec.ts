@@ -124,6 +124,25 @@ test.describe("proposals with JavaScript", () => {
 test.describe("proposals without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
+  test("an executive shortens the follow-up delay; the owner's action centre then asks him to follow up the unanswered proposal", async ({ page, browser }) => {
+    test.setTimeout(60_000);
+    const execContext = await browser.newContext({ javaScriptEnabled: false });
+    const exec = await execContext.newPage();
+    await signInPage(exec, PEOPLE.executive);
+    await exec.goto("/proposals/templates");
+    // The seeded Harbour proposal was sent on 2026-11-20 and has not been answered.
+    await exec.getByLabel("Follow up unanswered proposals after (days)").fill("5");
+    await exec.getByRole("button", { name: "Save settings" }).click();
+    await exec.goto("/proposals/templates");
+    await expect(exec.getByLabel("Follow up unanswered proposals after (days)")).toHaveValue("5");
+    await execContext.close();
+
+    await signInPage(page, PEOPLE.manager);
+    await page.goto("/proposals"); // the board sweeps follow-ups with its own batch
+    await page.goto("/action-centre");
+    await expect(page.getByText(/Follow up: Harbour & Co has not answered Harbour & Co loyalty program website \(not opened yet, sent \d+ days ago\)/)).toBeVisible();
+  });
+
   test("the client reads page by page, picks the optional item and accepts; the owner sees the views and time per page", async ({ page, browser }) => {
     test.setTimeout(90_000);
     const clientContext = await browser.newContext({ javaScriptEnabled: false });
@@ -153,5 +172,8 @@ test.describe("proposals without JavaScript", () => {
     expect(times.slice(0, 2).every((t) => t !== "0s")).toBe(true);
     await page.goto("/proposals");
     await expect(page.getByTestId("column-accepted").getByText("Harbour & Co loyalty program website")).toBeVisible();
+    // Accepting closed the owner's follow-up.
+    await page.goto("/action-centre");
+    await expect(page.getByText(/Follow up: Harbour & Co has not answered/)).toHaveCount(0);
   });
 });

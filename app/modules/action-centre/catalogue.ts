@@ -21,6 +21,7 @@ export const ACTION_MODULES = [
   { key: "slack", label: "Slack", icon: "SL" },
   { key: "gmail", label: "Gmail", icon: "GM" },
   { key: "manual", label: "Manual", icon: "MA" },
+  { key: "proposals", label: "Proposals", icon: "PR" },
 ] as const;
 
 export type ActionModuleKey = (typeof ACTION_MODULES)[number]["key"];

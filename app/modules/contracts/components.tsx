@@ -1,9 +1,10 @@
 // Contract UI pieces shared by the employee pages and the public signing page: status badges,
 // a page-by-page preview of placed fields, and the signature input (typed without JavaScript;
 // typed or drawn on a canvas with it — bundled code, so the CSP nonce is not needed).
-import { useRef, useState, useSyncExternalStore, type PointerEvent } from "react";
+import { useRef, useState, type PointerEvent } from "react";
 import { Badge } from "~/ui/crm";
 import { cx } from "~/ui/form";
+import { useHydrated } from "~/ui/hydrated";
 import { CONTRACT_STATUS_LABELS, type ContractStatus, type FieldDef, type SignerRole } from "./schemas";
 
 const STATUS_TONES: Record<string, "slate" | "green" | "amber" | "red" | "blue" | "violet"> = {
@@ -68,11 +69,6 @@ export function PagePreview({
   );
 }
 
-const noSubscribe = () => () => {};
-/** False while server-rendering (and without JavaScript), true once hydrated. */
-function useHydrated() {
-  return useSyncExternalStore(noSubscribe, () => true, () => false);
-}
 
 /**
  * One signature field. Server-rendered (and without JavaScript) it is a typed-name input;

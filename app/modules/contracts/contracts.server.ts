@@ -13,6 +13,7 @@ import { newId, nowIso } from "~/platform/ids";
 import { sendMail } from "~/platform/mail.server";
 import { inPersonScope } from "~/platform/scope.server";
 import type { Viewer } from "~/platform/session.server";
+import { closeChaseStatements, sweepSignerChasers } from "./follow-ups.server";
 import { generateBasePdf, renderContractPdf, type StampSigner } from "./pdf.server";
 import {
   CONTRACT_RESOURCE, PAGE_SIZE, TOKEN_TTL_DAYS, parseFields, parseRoles, parseValues,
@@ -299,6 +300,8 @@ export async function voidContract(db: Db, viewer: ScopeViewer, id: string, reas
       changes: { status: { from: found.contract.status, to: "void" } },
       details: reason ? { reason } : undefined,
     }),
+    // Nobody needs chasing on a voided contract.
+    ...closeChaseStatements(db, at, id),
   ]);
   return { ok: true, message: "Contract voided. Its signing links no longer work." };
 }
@@ -450,9 +453,17 @@ export async function raiseRenewalReminders(db: Db, now: Date = new Date()) {
   return due.length;
 }
 
-/** For waitUntil from a loader: failures are logged, never thrown. */
+/**
+ * For waitUntil from a loader: the renewal reminders, then the signer chasers (follow-ups.server.ts).
+ * Failures are logged, never thrown.
+ */
 export function renewalRemindersInBackground(db: Db) {
-  return raiseRenewalReminders(db).catch((e: unknown) => {
-    console.error("contract renewal reminders failed:", e instanceof Error ? e.message : "unknown error");
-  });
+  return raiseRenewalReminders(db)
+    .catch((e: unknown) => {
+      console.error("contract renewal reminders failed:", e instanceof Error ? e.message : "unknown error");
+    })
+    .then(() => sweepSignerChasers(db))
+    .catch((e: unknown) => {
+      console.error("contract signer chasers failed:", e instanceof Error ? e.message : "unknown error");
+    });
 }

@@ -14,6 +14,7 @@ import { sendMail } from "~/platform/mail.server";
 import { deliverInBackground, prepareNotifications } from "~/platform/notify.server";
 import { pruneRateLimits, rateLimitHit, rateLimitResult } from "~/platform/rate-limit.server";
 import { basePdfBytes, completedKey, issueToken, pdfResponse, signingMail, stampSigners } from "./contracts.server";
+import { closeChaseStatements } from "./follow-ups.server";
 import { isPngDataUrl, renderContractPdf } from "./pdf.server";
 import {
   CONTRACT_RESOURCE, MAX_DRAWN_CHARS, SIGN_RATE_LIMIT, parseFields, parseRoles, tokenSchema,
@@ -232,6 +233,8 @@ export async function submitSignature(context: AppLoadContext, token: string | u
           actorId: null, resourceType: CONTRACT_RESOURCE, resourceId: found.id, action: "next_signer_emailed",
           details: { signer: `${next.name} <${next.email}>`, role: next.role_label },
         }),
+        // This signer no longer needs chasing.
+        ...closeChaseStatements(db, at, found.id),
       ]);
     } catch (error) {
       if (isGuardFailure(error)) return null;
@@ -277,6 +280,7 @@ export async function submitSignature(context: AppLoadContext, token: string | u
         changes: { status: { from: "sent", to: "completed" } }, details: { pdfBytes: bytes.byteLength },
       }),
       ...notice.inserts,
+      ...closeChaseStatements(db, at, found.id),
     ]);
   } catch (error) {
     await env.FILES.delete(key).catch(() => {});
@@ -322,6 +326,7 @@ export async function declineSigning(context: AppLoadContext, token: string | un
         details: { signer: `${found.name} <${found.email}>`, role: found.role_label, reason, ip: visitor.ip, userAgent: visitor.userAgent },
       }),
       ...notice.inserts,
+      ...closeChaseStatements(db, at, found.id),
     ]);
   } catch (error) {
     if (isGuardFailure(error)) return false;

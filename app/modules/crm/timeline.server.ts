@@ -30,6 +30,8 @@ import type { ToolKey } from "~/platform/tools";
 import { emailInScope } from "~/modules/email/scope.server";
 import { meetingInScope, recordCondition as meetingRecordCondition } from "~/modules/meetings/meetings.server";
 import { compilable, contactName } from "./sql.server";
+import { proposalTimelineSource } from "~/modules/proposals/timeline.server";
+import { contractTimelineSources } from "~/modules/contracts/timeline.server";
 
 export type TimelineSubjectType = "company" | "contact";
 export interface TimelineSubject {
@@ -249,6 +251,8 @@ export const TIMELINE_SOURCES: TimelineSource[] = [
         .where(meetingRecordCondition(subject.type === "company" ? { companyId: subject.id } : { contactId: subject.id }))
         .where(meetingInScope(viewer)),
   },
+  proposalTimelineSource,
+  ...contractTimelineSources,
 ];
 
 /** `at~key` of the last row shown; the next page starts after it. */

@@ -11,11 +11,8 @@ export interface DealCard {
   id: string;
   title: string;
   stage_id: string;
-  status: string;
   value_cents: number;
-  weighted_cents: number;
   currency: string;
-  probability: number;
   company_name: string | null;
   owner_name: string | null;
   days_in_stage: number;
@@ -71,35 +68,23 @@ export function DealBoard({ columns, cards, canMove, action }: { columns: DealCo
                     {...board.cardProps(card.id, canMove)}
                     data-testid="deal-card"
                     data-deal-id={card.id}
-                    className={cx(
-                      "rounded-md border bg-white p-2 text-sm shadow-sm",
-                      card.rotting ? "border-amber-400" : "border-slate-200",
-                      canMove && "cursor-grab", board.isDragging(card.id) && "opacity-50",
-                    )}
+                    className={cx("deal-card", card.rotting ? "border-amber-400" : "border-slate-200", canMove && "cursor-grab", board.isDragging(card.id) && "opacity-50")}
                   >
                     <Link to={`/deals/${card.id}`} className="font-medium text-slate-900 hover:underline">{card.title}</Link>
                     <p className="text-xs text-slate-600">{card.company_name ?? "No company"}</p>
-                    <div className="mt-1 flex flex-wrap items-center gap-x-1.5 text-xs text-slate-500">
-                      <span className="font-medium text-slate-800">{formatMoney(card.value_cents, card.currency)}</span>
-                      <span>· {card.owner_name ?? "No owner"}</span>
-                      <span>· {card.days_in_stage} {card.days_in_stage === 1 ? "day" : "days"} in stage</span>
+                    <p className="deal-card-facts">
+                      <b>{formatMoney(card.value_cents, card.currency)}</b>
+                      {` · ${card.owner_name ?? "No owner"} · ${card.days_in_stage} ${card.days_in_stage === 1 ? "day" : "days"} in stage`}
                       {card.rotting ? <span className="rounded bg-amber-100 px-1 font-semibold text-amber-900" data-testid="rotting-flag">Rotting</span> : null}
-                    </div>
+                    </p>
                     {canMove ? (
-                      <Form method="post" action={action} className="mt-2 flex items-center gap-1" aria-label={`Move ${card.title}`}>
+                      <Form method="post" action={action} className="deal-card-move" aria-label={`Move ${card.title}`}>
                         <input type="hidden" name="intent" value="move" />
                         <input type="hidden" name="deal_id" value={card.id} />
-                        <label htmlFor={`move-${card.id}`} className="sr-only">Stage of {card.title}</label>
-                        <select
-                          id={`move-${card.id}`}
-                          name="stage_id"
-                          defaultValue={stageOf(card)}
-                          key={stageOf(card)}
-                          className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-1 py-0.5 text-xs"
-                        >
+                        <select name="stage_id" aria-label={`Stage of ${card.title}`} defaultValue={stageOf(card)} key={stageOf(card)}>
                           {columns.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
                         </select>
-                        <button type="submit" className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-50">Move</button>
+                        <button type="submit">Move</button>
                       </Form>
                     ) : null}
                   </li>

@@ -6,6 +6,7 @@ import { sql, type RawBuilder, type SqlBool } from "kysely";
 import { raiseActionItem } from "~/modules/action-centre/action-items.server";
 import { compilable, contactName, personName } from "~/modules/crm/sql.server";
 import { prepareProject } from "~/modules/delivery/projects.server";
+import { meetingsForRecordQuery } from "~/modules/meetings/meetings.server";
 import { mentionableUsersQuery, notesQuery } from "~/modules/records/notes.server";
 import { can } from "~/platform/access.server";
 import { generateText } from "~/platform/ai.server";
@@ -99,28 +100,34 @@ export async function loadBoard(db: Db, viewer: DealViewer, pipelineId: string |
   const nowText = nowIso(now);
   const closedSince = nowIso(new Date(now.getTime() - BOARD_CLOSED_DAYS * DAY_MS));
   const pipeline = pipelineIdSql(pipelineId);
-  const onBoard = sql<SqlBool>`d.pipeline_id = ${pipeline} and (d.status = 'open' or d.closed_at >= ${closedSince}) and ${dealVisible(viewer, "d")}`;
-  // Rank first on deals alone (the pipeline/stage/updated index), then join names for the few
-  // cards that are shown.
+  const onBoard = (alias: string) =>
+    sql<SqlBool>`${sql.ref(`${alias}.pipeline_id`)} = ${pipeline} and (${sql.ref(`${alias}.status`)} = 'open' or ${sql.ref(`${alias}.closed_at`)} >= ${closedSince}) and ${dealVisible(viewer, alias)}`;
+  // Each column walks the (pipeline, stage, updated_at) index newest first and stops after
+  // DEAL_BOARD_COLUMN_LIMIT visible deals (a correlated subquery per stage, its ids as a JSON
+  // array); names are joined for those cards only.
   const cards = compilable(db, sql<BoardDeal>`
     select d.id, d.title, d.stage_id, d.status, d.value_cents, ${weightedSql} as weighted_cents, d.currency,
       ${probabilitySql} as probability, c.name as company_name, ${personName("o")} as owner_name,
       d.stage_entered_at, d.updated_at, d.expected_close_date, ${rottingSql(nowText)} as rotting
-    from (
-      select d.id, row_number() over (partition by d.stage_id order by d.updated_at desc, d.id) as rn
-      from deals d where ${onBoard}
-    ) ranked
-    join deals d on d.id = ranked.id
-    join deal_pipeline_stages s on s.id = d.stage_id
+    from deal_pipeline_stages s
+    join json_each((
+      select json_group_array(top.id) from (
+        select col.id from deals col
+        where col.stage_id = s.id and ${onBoard("col")}
+        order by col.updated_at desc, col.id
+        limit ${DEAL_BOARD_COLUMN_LIMIT}
+      ) top
+    )) picked
+    join deals d on d.id = picked.value
     left join companies c on c.id = d.company_id
     left join people o on o.id = d.owner_id
-    where ranked.rn <= ${DEAL_BOARD_COLUMN_LIMIT}
+    where s.template_id = ${pipeline}
     order by d.updated_at desc, d.id`);
   const totals = compilable(db, sql<{ stage_id: string; n: number; value_cents: number; weighted_cents: number; rotting: number }>`
     select d.stage_id, count(*) as n, coalesce(sum(d.value_cents), 0) as value_cents,
       coalesce(sum(${weightedSql}), 0) as weighted_cents, coalesce(sum(${rottingSql(nowText)}), 0) as rotting
     from deals d join deal_pipeline_stages s on s.id = d.stage_id
-    where ${onBoard}
+    where ${onBoard("d")}
     group by d.stage_id`);
   const [pipelines, stages, cardRows, totalRows] = await batch(db, [pipelinesQuery(db), stagesQuery(db, pipeline), cards, totals]);
   const byStage = new Map(totalRows.map((t) => [t.stage_id, t]));
@@ -147,7 +154,11 @@ export async function loadBoard(db: Db, viewer: DealViewer, pipelineId: string |
     pipelines,
     pipeline: pipelines.find((p) => p.id === currentId) ?? null,
     columns,
-    cards: cardRows.map((c) => ({ ...c, days_in_stage: daysSince(c.stage_entered_at, now) })),
+    // Only what a card shows (the page data is serialised into the HTML once more for hydration).
+    cards: cardRows.map((c) => ({
+      id: c.id, title: c.title, stage_id: c.stage_id, value_cents: c.value_cents, currency: c.currency, company_name: c.company_name,
+      owner_name: c.owner_name, rotting: c.rotting, days_in_stage: daysSince(c.stage_entered_at, now),
+    })),
     summary,
   };
 }
@@ -202,27 +213,40 @@ export interface DealRow {
   rotting: number;
 }
 
+/**
+ * One page of the list: the page's ids are picked from deals + stages alone (joining a company or
+ * owner only when sorting by it), then names are joined for those rows only.
+ */
 function dealRows(db: Db, viewer: DealViewer, f: DealListFilters, nowText: string, limit: number, offset: number) {
   const dir = f.dir === "asc" ? sql`asc` : sql`desc`;
+  const sortJoin = f.sort === "company" ? sql`left join companies c on c.id = d.company_id`
+    : f.sort === "owner" ? sql`left join people o on o.id = d.owner_id` : sql``;
   return compilable(db, sql<DealRow>`
     select d.id, d.title, d.status, d.value_cents, ${weightedSql} as weighted_cents, d.currency, ${probabilitySql} as probability,
       d.company_id, c.name as company_name, d.owner_id, ${personName("o")} as owner_name, p.name as pipeline_name,
       d.stage_id, s.name as stage_name, d.expected_close_date, d.stage_entered_at, d.updated_at, d.created_at, d.close_reason,
       ${rottingSql(nowText)} as rotting
-    from deals d
+    from (
+      select d.id, ${DEAL_SORT_SQL[f.sort]} as sort_key
+      from deals d join deal_pipeline_stages s on s.id = d.stage_id ${sortJoin}
+      where ${listCondition(viewer, f, nowText)}
+      order by sort_key ${dir} nulls last, d.title, d.id
+      limit ${limit} offset ${offset}
+    ) page
+    join deals d on d.id = page.id
     join deal_pipeline_stages s on s.id = d.stage_id
     join deal_pipeline_templates p on p.id = d.pipeline_id
     left join companies c on c.id = d.company_id
     left join people o on o.id = d.owner_id
-    where ${listCondition(viewer, f, nowText)}
-    order by ${DEAL_SORT_SQL[f.sort]} ${dir} nulls last, d.title, d.id
-    limit ${limit} offset ${offset}`);
+    order by page.sort_key ${dir} nulls last, d.title, d.id`);
 }
 
 /** One page of deals in scope, the totals and the filter options (ONE batch). */
 export async function listDeals(db: Db, viewer: DealViewer, f: DealListFilters, now: Date = new Date()) {
   const nowText = nowIso(now);
-  const [rows, totals, pipelines, stages, owners, companies] = await batch(db, [
+  // The owner and company filters are set from the rows (their names link to the filter), so
+  // only the chosen one's name is loaded, never every owner / company as a menu.
+  const [rows, totals, pipelines, stages, chosenOwner, chosenCompany] = await batch(db, [
     dealRows(db, viewer, f, nowText, DEALS_PAGE_SIZE, (f.page - 1) * DEALS_PAGE_SIZE),
     compilable(db, sql<{ n: number; value_cents: number; weighted_cents: number }>`
       select count(*) as n, coalesce(sum(d.value_cents), 0) as value_cents, coalesce(sum(${weightedSql}), 0) as weighted_cents
@@ -234,19 +258,16 @@ export async function listDeals(db: Db, viewer: DealViewer, f: DealListFilters, 
       .select(["st.id", "st.name", "st.template_id", "pt.name as pipeline_name"])
       .orderBy("pt.is_default", "desc").orderBy("pt.name").orderBy("st.position")
       .limit(300),
-    // Filter choices come from the deals the viewer can see (no names outside their scope).
     db.query
       .selectFrom("people as o")
       .select(["o.id", personName("o").as("name")])
-      .where(sql<SqlBool>`o.id in (select vd.owner_id from deals vd where ${dealVisible(viewer, "vd")})`)
-      .orderBy("o.first_name")
-      .limit(300),
+      .where("o.id", "=", f.owner && f.owner !== "me" ? f.owner : "")
+      .where(sql<SqlBool>`exists (select 1 from deals vd where vd.owner_id = o.id and ${dealVisible(viewer, "vd")})`),
     db.query
       .selectFrom("companies")
       .select(["companies.id", "companies.name"])
-      .where(sql<SqlBool>`companies.id in (select vd.company_id from deals vd where ${dealVisible(viewer, "vd")})`)
-      .orderBy("companies.name")
-      .limit(500),
+      .where("companies.id", "=", f.company ?? "")
+      .where(sql<SqlBool>`exists (select 1 from deals vd where vd.company_id = companies.id and ${dealVisible(viewer, "vd")})`),
   ]);
   const total = Number(totals[0]?.n ?? 0);
   return {
@@ -258,8 +279,8 @@ export async function listDeals(db: Db, viewer: DealViewer, f: DealListFilters, 
     pageCount: Math.max(1, Math.ceil(total / DEALS_PAGE_SIZE)),
     pipelines,
     stages,
-    owners,
-    companies,
+    chosenOwner: chosenOwner[0] ?? null,
+    chosenCompany: chosenCompany[0] ?? null,
   };
 }
 
@@ -320,14 +341,24 @@ function peopleOptions(db: Db) {
     .limit(1000);
 }
 
-/** Choices for the deal form (one batch). `dealId` loads the deal (in scope) too; null when it is not. */
-export async function loadDealForm(db: Db, viewer: DealViewer, dealId: string | null) {
+/**
+ * Choices for the deal form (one batch). `dealId` loads the deal (in scope) too; null when it is
+ * not. Contacts are those of `companyId` (the company just picked), else of the deal's company:
+ * the primary contact must belong to the deal's company, and listing every contact does not scale.
+ */
+export async function loadDealForm(db: Db, viewer: DealViewer, dealId: string | null, companyId: string | null = null) {
+  const contactsOf = companyId !== null ? sql<string>`${companyId}` : sql<string>`(select company_id from deals where id = ${dealId ?? ""})`;
   const [deals, pipelines, stages, companies, contacts, people] = await batch(db, [
     dealBaseQuery(db, viewer, dealId ?? ""),
     pipelinesQuery(db),
     db.query.selectFrom("deal_pipeline_stages").select(["id", "name", "template_id", "stage_type", "probability"]).orderBy("template_id").orderBy("position").limit(300),
     db.query.selectFrom("companies").select(["id", "name"]).orderBy("name").limit(1000),
-    db.query.selectFrom("contacts").select(["contacts.id", "contacts.company_id", contactName("contacts").as("name")]).orderBy("first_name").limit(2000),
+    db.query
+      .selectFrom("contacts")
+      .select(["contacts.id", "contacts.company_id", contactName("contacts").as("name")])
+      .where(sql<SqlBool>`contacts.company_id = ${contactsOf}`)
+      .orderBy("is_primary", "desc").orderBy("first_name").orderBy("last_name")
+      .limit(500),
     peopleOptions(db),
   ]);
   if (dealId && !deals[0]) return null;
@@ -733,6 +764,11 @@ export async function loadDealPage(db: Db, viewer: Viewer, dealId: string, tab: 
     case "stages": {
       const r = await batch(db, [...base, stageHistoryQuery(db, dealId)]);
       return finish(r, { kind: "stages" as const, periods: r[3] });
+    }
+    case "meetings": {
+      // Without the meetings tool the tab is not offered (the route falls back to the overview).
+      const r = await batch(db, [...base, meetingsForRecordQuery(db, viewer, { linkedTo: { type: "deal", id: dealId } }, { limit: 50, offset: 0 })]);
+      return finish(r, { kind: "meetings" as const, meetings: r[3] });
     }
     case "research": {
       const r = await batch(db, [...base, briefsQuery(db, dealId)]);

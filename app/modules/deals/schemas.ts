@@ -18,10 +18,10 @@ export const CONTACT_ROLE_LABELS: Record<ContactRole, string> = {
   technical: "Technical", billing: "Billing", other: "Other",
 };
 
-export const DEAL_TABS = ["overview", "contacts", "participants", "stages", "research", "notes", "history"] as const;
+export const DEAL_TABS = ["overview", "contacts", "participants", "stages", "meetings", "research", "notes", "history"] as const;
 export type DealTab = (typeof DEAL_TABS)[number];
 export const DEAL_TAB_LABELS: Record<DealTab, string> = {
-  overview: "Overview", contacts: "Contacts", participants: "Deal team", stages: "Stage history", research: "Research",
+  overview: "Overview", contacts: "Contacts", participants: "Deal team", stages: "Stage history", meetings: "Meetings", research: "Research",
   notes: "Notes", history: "History",
 };
 
@@ -199,4 +199,14 @@ export const dealListSchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
 export type DealListFilters = z.infer<typeof dealListSchema>;
+/** The deal form's fields echoed in a GET (the form re-rendered with another company's contacts). */
+export const DEAL_FORM_FIELDS = [
+  "title", "description", "company_id", "primary_contact_id", "owner_id", "value", "currency", "probability_override",
+  "expected_close_date", "source", "pipeline_id", "stage_id",
+] as const;
+export function dealFormValuesFrom(params: URLSearchParams): Partial<Record<(typeof DEAL_FORM_FIELDS)[number], string>> | null {
+  if (!params.has("company_id")) return null;
+  return Object.fromEntries(DEAL_FORM_FIELDS.map((k) => [k, (params.get(k) ?? "").slice(0, 5000)]));
+}
+
 export const parseDealListParams = (params: URLSearchParams): DealListFilters => dealListSchema.parse(Object.fromEntries(params));

@@ -2,6 +2,7 @@
 // with its tabs (each tab's data in ONE batch), creation (creator as owner member, history and
 // the setup template's phases and tasks in ONE batch) and every change made from the page.
 import { sql, type RawBuilder, type SqlBool } from "kysely";
+import { meetingsForRecordQuery } from "~/modules/meetings/meetings.server";
 import { mentionableUsersQuery, notesQuery } from "~/modules/records/notes.server";
 import { can } from "~/platform/access.server";
 import { batch, chunkForInsert } from "~/platform/batch.server";
@@ -54,7 +55,7 @@ function projectRows(db: Db, viewer: ScopeViewer, f: ProjectListFilters, limit: 
     .leftJoin("people as o", "o.id", "p.owner_id")
     .leftJoin("people as dm", "dm.id", "p.delivery_manager_id")
     .select([
-      "p.id", "p.name", "p.status", "p.squad", "p.start_date", "p.end_date", "p.company_id", "c.name as company_name",
+      "p.id", "p.name", "p.status", "p.squad", "p.start_date", "p.end_date", "p.company_id", "c.name as company_name", "p.owner_id",
       "ty.label as type_label", "ty.color as type_color", personName("o").as("owner_name"), personName("dm").as("delivery_manager_name"),
       sql<number>`(select count(*) from project_members m where m.project_id = p.id)`.as("member_count"),
       sql<number>`(select count(*) from tasks t where t.project_id = p.id and t.is_phase = 0)`.as("task_count"),
@@ -67,26 +68,32 @@ function projectRows(db: Db, viewer: ScopeViewer, f: ProjectListFilters, limit: 
     .offset(offset);
 }
 
-/** One page of projects in scope, the total and the filter options (one round trip). */
+/**
+ * One page of projects in scope, the total and the filter options (one round trip). Client and
+ * owner filters are picked from the rows (too many for a menu), so only the chosen one's name loads.
+ */
 export async function listProjects(db: Db, viewer: ScopeViewer, f: ProjectListFilters) {
-  const [rows, counts, companies, items, owners, squads] = await batch(db, [
+  const [rows, counts, chosenCompany, items, chosenOwner, squads] = await batch(db, [
     projectRows(db, viewer, f, PROJECTS_PAGE_SIZE, (f.page - 1) * PROJECTS_PAGE_SIZE),
     db.query.selectFrom("projects as p").select((eb) => eb.fn.countAll<number>().as("n")).where(listCondition(viewer, f)),
-    // Filter choices come from the projects the viewer can see (no names of others' clients).
-    db.query.selectFrom("companies").select(["id", "name"]).where(sql<SqlBool>`id in (select vp.company_id from projects vp where ${projectVisible(viewer, "vp")})`).orderBy("name").limit(500),
+    // Names only of clients and owners of projects the viewer can see.
+    db.query
+      .selectFrom("companies")
+      .select(["id", "name"])
+      .where("id", "=", f.company ?? "")
+      .where(sql<SqlBool>`exists (select 1 from projects vp where vp.company_id = companies.id and ${projectVisible(viewer, "vp")})`),
     configItemsQuery(db, ["project_type"]),
     db.query
       .selectFrom("people")
       .select(["people.id", personName("people").as("name")])
-      .where(sql<SqlBool>`people.id in (select vp.owner_id from projects vp where ${projectVisible(viewer, "vp")})`)
-      .orderBy("people.first_name")
-      .limit(300),
+      .where("people.id", "=", f.owner ?? "")
+      .where(sql<SqlBool>`exists (select 1 from projects vp where vp.owner_id = people.id and ${projectVisible(viewer, "vp")})`),
     db.query.selectFrom("squads").select("name").where("is_active", "=", 1).orderBy("name"),
   ]);
   const total = Number(counts[0]?.n ?? 0);
   return {
     rows, total, page: f.page, pageCount: Math.max(1, Math.ceil(total / PROJECTS_PAGE_SIZE)),
-    companies, types: items, owners, squads: squads.map((s) => s.name),
+    chosenCompany: chosenCompany[0] ?? null, chosenOwner: chosenOwner[0] ?? null, types: items, squads: squads.map((s) => s.name),
   };
 }
 
@@ -505,6 +512,10 @@ export async function loadProjectPage(db: Db, viewer: Viewer, projectId: string,
             .limit(20),
         ]);
         return { projects, members, data: { kind: "agents" as const, config: configs[0] ?? null, runs } };
+      }
+      case "meetings": {
+        const [projects, members, meetings] = await batch(db, [...base, meetingsForRecordQuery(db, viewer, { linkedTo: { type: "project", id: projectId } }, { limit: 50, offset: 0 })]);
+        return { projects, members, data: { kind: "meetings" as const, meetings } };
       }
       case "notes": {
         const [projects, members, notes, mentionables] = await batch(db, [...base, notesQuery(db, viewer, "project", projectId), mentionableUsersQuery(db)]);

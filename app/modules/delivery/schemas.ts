@@ -37,7 +37,7 @@ export const AGENT_FEATURE_LABELS: Record<AgentFeature, string> = {
   triage: "Triage (priority and type)", summarise: "Summarise", next_steps: "Suggest next steps", draft_reply: "Draft a reply",
 };
 export const PROJECT_TABS = [
-  "overview", "tasks", "board", "sprints", "roadmap", "members", "goals", "decisions", "reports", "agents", "notes", "history",
+  "overview", "tasks", "board", "sprints", "roadmap", "members", "goals", "decisions", "reports", "meetings", "agents", "notes", "history",
 ] as const;
 export type ProjectTab = (typeof PROJECT_TABS)[number];
 export const TASK_TABS = ["overview", "notes", "history"] as const;

@@ -29,3 +29,10 @@ export const decisionSchema = z.discriminatedUnion("intent", [
 export type DecisionInput = z.infer<typeof decisionSchema>;
 
 export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional();
+
+/** The team calendar's query string (a GET filter: anything unusable falls back to its default). */
+export const calendarQuerySchema = z.object({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional().catch(undefined),
+  squad: z.string().trim().max(100).optional().catch(undefined).transform((v) => v || null),
+  page: z.coerce.number().int().min(1).max(1000).optional().catch(undefined).transform((v) => v ?? 1),
+});

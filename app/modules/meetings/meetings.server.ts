@@ -129,12 +129,12 @@ export async function loadMeetingList(db: Db, viewer: Viewer, filters: MeetingLi
   };
 }
 
-export type RecordRef = { companyId: string } | { contactId: string };
+export type RecordRef = { companyId: string } | { contactId: string } | { linkedTo: { type: "project" | "deal"; id: string } };
 
 /**
- * Meetings for a company or contact page (for its existing batch): in the viewer's scope,
- * linked to the company (or one of its projects — any registered target with a company), or
- * attended by its contacts. Newest first; returns up to `limit + 1` rows so the page knows
+ * Meetings for a company, contact, project or deal page (for its existing batch): in the viewer's
+ * scope; for a company, linked to it (or one of its projects or deals — any registered target
+ * with a company) or attended by its contacts; for a project or deal, linked to it. Newest first; returns up to `limit + 1` rows so the page knows
  * whether there are more. Render with <MeetingList>.
  */
 export function meetingsForRecordQuery(db: Db, viewer: ScopeViewer, record: RecordRef, page: { limit: number; offset: number }) {
@@ -151,8 +151,11 @@ export function meetingsForRecordQuery(db: Db, viewer: ScopeViewer, record: Reco
     .offset(offset);
 }
 
-/** WHERE: the meeting concerns the company (linked to it or its records, or a contact attended) / the contact attended. */
+/** WHERE: the meeting concerns the company (linked to it or its records, or a contact attended) / the contact attended / it is linked to the project or deal. */
 export function recordCondition(record: RecordRef): RawBuilder<SqlBool> {
+  if ("linkedTo" in record) {
+    return sql<SqlBool>`(meetings.match_status in ('auto','confirmed') and meetings.matched_type = ${record.linkedTo.type} and meetings.matched_id = ${record.linkedTo.id})`;
+  }
   if ("contactId" in record) {
     return sql<SqlBool>`exists (select 1 from meeting_attendees rca where rca.meeting_id = meetings.id and rca.contact_id = ${record.contactId})`;
   }

@@ -1,5 +1,5 @@
 // Pure, explainable match scoring (client-safe, no I/O): how sure are we that a meeting is about
-// a company, a project (and later a deal)? Each candidate gets points from named signals; the
+// a company, a project or a deal? Each candidate gets points from named signals; the
 // best candidate's score (0–100) decides: >= 80 auto-link, 50–79 one-click suggestion, < 50 triage.
 
 export const AUTO_LINK_THRESHOLD = 80;
@@ -170,6 +170,15 @@ export function scoreMeeting(meeting: ScoringMeeting, candidates: readonly Scori
   // in registry order, so a later type beats an earlier one with the same score.
   const order = new Map(candidates.map((c, i) => [`${c.type}:${c.id}`, i]));
   ranked.sort((a, b) => b.score - a.score || (order.get(`${b.type}:${b.id}`) ?? 0) - (order.get(`${a.type}:${a.id}`) ?? 0));
+  // A company's project or deal named in full in the title is what the meeting is about, even when
+  // the company itself scores higher (deal and project names usually contain the client's name),
+  // as long as the record reaches a suggestion on its own evidence.
+  const companyOf = new Map(candidates.map((c) => [`${c.type}:${c.id}`, c.companyId]));
+  const top = ranked[0];
+  if (top?.type === "company") {
+    const child = ranked.find((r) => r.type !== "company" && companyOf.get(`${r.type}:${r.id}`) === top.id && r.score >= SUGGEST_THRESHOLD && r.signals.some((s) => s.signal === "title"));
+    if (child) ranked.splice(0, ranked.length, child, ...ranked.filter((r) => r !== child));
+  }
   const best = ranked[0] ?? null;
   return { best, status: statusForScore(best?.score ?? 0), ranked };
 }

@@ -1,16 +1,6 @@
-// The registry of things a meeting can be matched to. Adding a target (deals) is ONE appended
-// entry: its candidates for scoring, its display name, its URL and how to find one by id.
-//
-//   {
-//     type: "deal", label: "Deal", weights: WEIGHTS.deal,
-//     candidates: (db) => db.query.selectFrom("deals")...select([id, name, company_id, domains, members]),
-//     nameSql: sql`(select title from deals where deals.id = meetings.matched_id)`,
-//     companySql: sql`(select company_id from deals where deals.id = meetings.matched_id)`,
-//     url: (id) => `/deals/${id}`,
-//     find: (db, id) => db.query.selectFrom("deals").select(["id", "title as name"]).where("id", "=", id),
-//     options: (db) => ...open deals as { id, name },
-//   }
-// (the meetings.matched_type CHECK already allows 'deal').
+// The registry of things a meeting can be matched to: companies, projects and deals. Adding a
+// target is ONE appended entry: its candidates for scoring, its display name, its URL and how to
+// find one by id (the meetings.matched_type CHECK lists the allowed types).
 import { sql, type Compilable, type RawBuilder } from "kysely";
 import type { Db } from "~/platform/db.server";
 import { WEIGHTS, type ScoringCandidate, type SignalWeights } from "./scoring";
@@ -88,6 +78,33 @@ export const MATCH_TARGETS: MatchTargetDefinition[] = [
     find: (db, id) => db.query.selectFrom("projects").select(["projects.id", "projects.name"]).where("projects.id", "=", id),
     options: (db) =>
       db.query.selectFrom("projects").select(["projects.id", "projects.name"]).where("projects.status", "in", OPEN_PROJECT).orderBy("projects.name").limit(MAX_OPTIONS),
+  },
+  {
+    // Open deals, most recently worked first (those are the ones being discussed in meetings).
+    type: "deal",
+    label: "Deal",
+    weights: WEIGHTS.deal,
+    candidates: (db) =>
+      db.query
+        .selectFrom("deals")
+        .leftJoin("companies", "companies.id", "deals.company_id")
+        .select([
+          "deals.id",
+          "deals.title as name",
+          "deals.company_id",
+          "companies.domain as domains",
+          sql<string | null>`(select group_concat(dp.person_id) from deal_participants dp where dp.deal_id = deals.id)
+            || coalesce(',' || deals.owner_id, '')`.as("members"),
+        ])
+        .where("deals.status", "=", "open")
+        .orderBy("deals.updated_at", "desc")
+        .limit(MAX_CANDIDATES),
+    nameSql: sql<string | null>`(select deals.title from deals where deals.id = meetings.matched_id)`,
+    companySql: sql<string | null>`(select deals.company_id from deals where deals.id = meetings.matched_id)`,
+    url: (id) => `/deals/${encodeURIComponent(id)}`,
+    find: (db, id) => db.query.selectFrom("deals").select(["deals.id", "deals.title as name"]).where("deals.id", "=", id),
+    options: (db) =>
+      db.query.selectFrom("deals").select(["deals.id", "deals.title as name"]).where("deals.status", "=", "open").orderBy("deals.updated_at", "desc").limit(MAX_OPTIONS),
   },
 ];
 

@@ -17,6 +17,7 @@ import { sendMail } from "~/platform/mail.server";
 import { deliverInBackground, prepareNotifications } from "~/platform/notify.server";
 import { inPersonScope } from "~/platform/scope.server";
 import type { Viewer } from "~/platform/session.server";
+import { DEFAULT_FOLLOW_UP_DAYS, followUpSweepStatements } from "./follow-ups.server";
 import { formatMoney, summarisePricing, type PricedItem } from "./pricing";
 import {
   BOARD_COLUMN_LIMIT, EDITABLE_STATUSES, LIVE_STATUSES, MAX_ITEMS, MAX_PAGES, PAGE_SIZE, PROPOSAL_STATUSES,
@@ -47,12 +48,13 @@ export function scopedProposals(db: Db, viewer: Pick<Viewer, "accessLevel" | "pe
 }
 
 export function settingsQuery(db: Db) {
-  return db.query.selectFrom("proposal_settings").select(["approval_threshold_cents", "default_valid_days", "updated_at"]).where("id", "=", "org");
+  return db.query.selectFrom("proposal_settings").select(["approval_threshold_cents", "default_valid_days", "follow_up_days", "updated_at"]).where("id", "=", "org");
 }
-export function readSettings(rows: { approval_threshold_cents: number; default_valid_days: number }[]) {
+export function readSettings(rows: { approval_threshold_cents: number; default_valid_days: number; follow_up_days?: number }[]) {
   return {
     thresholdCents: Number(rows[0]?.approval_threshold_cents ?? DEFAULT_THRESHOLD_CENTS),
     validDays: Number(rows[0]?.default_valid_days ?? 30),
+    followUpDays: Number(rows[0]?.follow_up_days ?? DEFAULT_FOLLOW_UP_DAYS),
   };
 }
 
@@ -124,13 +126,16 @@ const cardColumns = (db: Db, viewer: Viewer) =>
 
 /**
  * The board: count and value per status plus the newest cards of each column. Past-due proposals
- * are expired first IN THE SAME batch (so the columns are current and the page stays one round
- * trip; the two statements touch nothing when none is past due).
+ * are expired first IN THE SAME batch, then the unanswered-proposal follow-ups are swept
+ * (closed / raised / refreshed, see follow-ups.server.ts), so the columns and the action centre
+ * are current and the page stays one round trip; the statements touch nothing when there is
+ * nothing to do.
  */
-export async function loadBoard(context: AppLoadContext, viewer: Viewer) {
+export async function loadBoard(context: AppLoadContext, viewer: Viewer, now: Date = new Date()) {
   const { db } = context;
-  const [, , totals, ...columns] = await batch(db, [
-    ...expireStatements(db),
+  const sweep = [...expireStatements(db, todayIso(now)), ...followUpSweepStatements(db, nowIso(now))] as const;
+  const [, , , , , , , , totals, ...columns] = await batch(db, [
+    ...sweep,
     scopedProposals(db, viewer)
       .select(["proposals.status", (eb) => eb.fn.countAll<number>().as("n"), sql<number>`coalesce(sum(proposals.total_cents), 0)`.as("value")])
       .groupBy("proposals.status"),

@@ -16,6 +16,7 @@ import { historyEntry } from "~/platform/history.server";
 import { newId, nowIso } from "~/platform/ids";
 import { deliverInBackground, prepareNotifications } from "~/platform/notify.server";
 import { clientIp, rateLimitHit, rateLimitResult, type RateLimitRule } from "~/platform/rate-limit.server";
+import { closeFollowUpStatements } from "./follow-ups.server";
 import { summarisePricing, type PricedItem } from "./pricing";
 import { RESOURCE, expireStatements, todayIso } from "./proposals.server";
 import {
@@ -127,7 +128,7 @@ export async function openPublicProposal(context: AppLoadContext, request: Reque
   const p = rows[0];
   if (!p) throw new PublicError(404);
   if (p.status === "expired" || isPastDue(p)) {
-    if (p.status !== "expired") await batch(db, expireStatements(db, todayIso(now), p.id));
+    if (p.status !== "expired") await batch(db, [...expireStatements(db, todayIso(now), p.id), ...closeFollowUpStatements(db, nowIso(now), p.id)]);
     throw new PublicError(410);
   }
   const pageCount = pages.length + 1;
@@ -214,7 +215,7 @@ async function loadForAction(db: Db, request: Request, token: string | undefined
   const p = rows[0];
   if (!p) throw new PublicError(404);
   if (p.status === "expired" || isPastDue(p)) {
-    if (p.status !== "expired") await batch(db, expireStatements(db, todayIso(now), p.id));
+    if (p.status !== "expired") await batch(db, [...expireStatements(db, todayIso(now), p.id), ...closeFollowUpStatements(db, nowIso(now), p.id)]);
     throw new PublicError(410);
   }
   return { p, sections, items: items as (PricedItem & (typeof items)[number])[] };
@@ -275,6 +276,8 @@ export async function publicProposalAction(context: AppLoadContext, request: Req
         changes: { status: { from: p.status, to: "accepted" } }, details: { by: "client", signer: parsed.data.name, total_cents: p.total_cents },
       }),
       ...note.inserts,
+      // The owner's "follow up" item is answered now.
+      ...closeFollowUpStatements(db, now, p.id),
     ]);
     if (!updated.length) return { ok: false, errors: { form: "This proposal can no longer be accepted." } };
     context.waitUntil(deliverInBackground(context, note.ids));
@@ -303,6 +306,7 @@ export async function publicProposalAction(context: AppLoadContext, request: Req
         changes: { status: { from: p.status, to: "declined" } }, details: { by: "client", reason: parsed.data.reason },
       }),
       ...note.inserts,
+      ...closeFollowUpStatements(db, now, p.id),
     ]);
     context.waitUntil(deliverInBackground(context, note.ids));
     return { ok: true, done: "declined" };

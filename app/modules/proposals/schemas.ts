@@ -151,6 +151,7 @@ export const settingsSchema = z.object({
   intent: z.literal("settings"),
   threshold: money,
   validDays: z.coerce.number().int().min(1, "At least 1 day").max(365, "At most 365 days"),
+  followUpDays: z.coerce.number({ invalid_type_error: "Enter a number of days" }).int("Whole days only").min(1, "At least 1 day").max(90, "At most 90 days").optional(),
 });
 
 export interface PricingOutlineItem { description: string; quantity: number; rate_cents: number; optional: boolean }

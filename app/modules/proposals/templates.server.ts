@@ -44,14 +44,20 @@ export async function templatesIndexAction(db: Db, viewer: Viewer, form: FormDat
     if (!parsed.ok) return { ok: false, errors: parsed.errors, values: parsed.values };
     const [rows] = await batch(db, [settingsQuery(db)]);
     const before = readSettings(rows);
+    const followUpDays = parsed.data.followUpDays ?? before.followUpDays;
     await batch(db, [
       db.query
         .insertInto("proposal_settings")
-        .values({ id: "org", approval_threshold_cents: parsed.data.threshold, default_valid_days: parsed.data.validDays, updated_by: viewer.userId, updated_at: now })
-        .onConflict((oc) => oc.column("id").doUpdateSet({ approval_threshold_cents: parsed.data.threshold, default_valid_days: parsed.data.validDays, updated_by: viewer.userId, updated_at: now })),
+        .values({ id: "org", approval_threshold_cents: parsed.data.threshold, default_valid_days: parsed.data.validDays, follow_up_days: followUpDays, updated_by: viewer.userId, updated_at: now })
+        .onConflict((oc) => oc.column("id").doUpdateSet({
+          approval_threshold_cents: parsed.data.threshold, default_valid_days: parsed.data.validDays, follow_up_days: followUpDays, updated_by: viewer.userId, updated_at: now,
+        })),
       historyEntry(db, {
         actorId: viewer.userId, resourceType: "proposal_settings", resourceId: "org", action: "updated",
-        changes: diffFields({ threshold_cents: before.thresholdCents, valid_days: before.validDays }, { threshold_cents: parsed.data.threshold, valid_days: parsed.data.validDays }),
+        changes: diffFields(
+          { threshold_cents: before.thresholdCents, valid_days: before.validDays, follow_up_days: before.followUpDays },
+          { threshold_cents: parsed.data.threshold, valid_days: parsed.data.validDays, follow_up_days: followUpDays },
+        ),
       }),
     ]);
     return { ok: true, notice: "Settings saved." };

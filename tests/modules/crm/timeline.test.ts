@@ -70,7 +70,7 @@ describe("timeline", () => {
     expect(page.timeline.rows.map((r) => r.key.split(":")[0])).toEqual(["deal", "deal", "message", "life_event", "action_item", "history", "note", "note", "communication"]);
     expect(page.timeline.rows[2]!.key).toBe("message:rm-t6");
     expect(page.timeline.next).toBeNull();
-    expect(TIMELINE_SOURCES.map((s) => s.kind)).toEqual(["communication", "life_event", "message", "note", "history", "action_item", "deal", "email", "meeting"]);
+    expect(TIMELINE_SOURCES.map((s) => s.kind)).toEqual(["communication", "life_event", "message", "note", "history", "action_item", "deal", "email", "meeting", "proposal", "contract", "contract_signature"]);
   });
 });
 

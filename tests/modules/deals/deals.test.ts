@@ -1,17 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { raiseRottingDealItems, sweepRottingDeals } from "~/modules/deals/deals.server";
 import { RECORD_TYPES } from "~/modules/records/registry.server";
-import { daysSince, effectiveProbability, isRotting, parseMoney, weightedCents } from "~/modules/deals/schemas";
+import { DEALS_PAGE_SIZE, daysSince, effectiveProbability, isRotting, parseMoney, weightedCents } from "~/modules/deals/schemas";
 import { globalSearch } from "~/modules/search/search.server";
 import { timelineQuery } from "~/modules/crm/timeline.server";
-import { batch } from "~/platform/batch.server";
+import { batch, chunkForInsert } from "~/platform/batch.server";
 import { getViewer } from "~/platform/session.server";
 import { action as boardAction, loader as boardLoader } from "~/routes/_app+/deals+/_index";
 import { action as dealAction, loader as dealLoader } from "~/routes/_app+/deals+/$dealId";
 import { action as editAction, loader as editLoader } from "~/routes/_app+/deals+/$dealId_.edit";
 import { loader as csvLoader } from "~/routes/_app+/deals+/export[.csv]";
 import { loader as listLoader } from "~/routes/_app+/deals+/list";
-import { action as newAction } from "~/routes/_app+/deals+/new";
+import { action as newAction, loader as newLoader } from "~/routes/_app+/deals+/new";
 import { action as pipelinesAction, loader as pipelinesLoader } from "~/routes/_app+/deals+/pipelines";
 import { setupTestDb } from "../../support/d1";
 import { getAs } from "../../support/requests";
@@ -355,5 +355,98 @@ describe("pipelines admin", () => {
     expect(defaults).toEqual([{ id: pipes[0]!.id }]);
     const bad = await post(pipelinesAction, db.context(), EXEC, "/deals/pipelines", { intent: "add_stage", pipeline_id: "pipe-new-business", name: "X", probability: "150", stage_type: "open" });
     expect(bad.status).toBe(400);
+  });
+});
+
+describe("board and list at volume", () => {
+  /** `n` open Lead-stage deals owned by `owner`, updated one minute apart (the last one newest). */
+  async function addLeadDeals(n: number, owner: string, prefix: string) {
+    const rows = Array.from({ length: n }, (_, i) => ({
+      id: `${prefix}-${String(i).padStart(2, "0")}`, title: `${prefix} ${i}`, company_id: "co-harbour-co", pipeline_id: "pipe-new-business",
+      stage_id: "stg-lead", owner_id: owner, value_cents: 100_000, updated_at: new Date(Date.UTC(2026, 10, 20, 9, i)).toISOString(),
+    }));
+    for (const chunk of chunkForInsert(rows, 8)) await db.context().db.query.insertInto("deals").values(chunk).execute();
+  }
+
+  it("a column shows its 20 most recently updated visible deals and counts them all", async () => {
+    const before = col(await load<Board>(boardLoader, db.context(), EXEC, "/deals"), "Lead").count;
+    await addLeadDeals(25, "ella-white", "vol-ella"); // Ella reports to Emily
+    await addLeadDeals(5, "daniel-costa", "vol-daniel"); // outside Emily's scope
+    const exec = await load<Board>(boardLoader, db.context(), EXEC, "/deals");
+    const execLead = exec.cards.filter((c) => c.stage_id === "stg-lead");
+    expect(execLead).toHaveLength(20);
+    expect(col(exec, "Lead").count).toBe(before + 25 + 5);
+
+    const sales = await load<Board>(boardLoader, db.context(), SALES, "/deals");
+    const salesLead = sales.cards.filter((c) => c.stage_id === "stg-lead").map((c) => c.id);
+    expect(salesLead).toHaveLength(20);
+    expect(salesLead.some((id) => id.startsWith("vol-daniel"))).toBe(false);
+    // Most recently updated first: Ella's newest are in, in order; her oldest five are not.
+    const ellas = salesLead.filter((id) => id.startsWith("vol-ella"));
+    expect(ellas.length).toBeGreaterThanOrEqual(15);
+    expect(ellas).toEqual([...ellas].sort().reverse());
+    expect(ellas[0]).toBe("vol-ella-24");
+    expect(ellas).not.toContain("vol-ella-04");
+    // The column count agrees with the list's count of the same stage in the same scope.
+    expect(col(sales, "Lead").count).toBe((await load<List>(listLoader, db.context(), SALES, "/deals/list?stage=stg-lead")).total);
+    expect(col(sales, "Lead").count).toBeGreaterThanOrEqual(25);
+    expect(await roundTrips(boardLoader, db.context(), SALES, "/deals")).toBeLessThanOrEqual(2);
+  });
+
+  it("the list pages sorted by weighted value, and filters by an owner or company picked from a row", async () => {
+    await addLeadDeals(60, "ella-white", "vol-ella");
+    type Filtered = List & { pageCount: number; chosenOwner: { id: string; name: string } | null; chosenCompany: { id: string; name: string } | null };
+    const pages = await Promise.all([1, 2, 3].map((n) => load<Filtered>(listLoader, db.context(), SALES, `/deals/list?sort=weighted&dir=desc&page=${n}`)));
+    expect(pages[0]!.rows).toHaveLength(DEALS_PAGE_SIZE);
+    expect(pages[0]!.total).toBe(67);
+    expect(pages[0]!.pageCount).toBe(Math.ceil(67 / DEALS_PAGE_SIZE));
+    const all = pages.flatMap((p) => p.rows);
+    expect(new Set(all.map((r) => r.id)).size).toBe(67);
+    const weights = all.map((r) => (r as unknown as { weighted_cents: number }).weighted_cents);
+    expect(weights).toEqual([...weights].sort((a, b) => b - a));
+
+    const byOwner = await load<Filtered>(listLoader, db.context(), SALES, "/deals/list?owner=ella-white");
+    expect(byOwner.chosenOwner?.name).toBe("Ella White");
+    expect(byOwner.total).toBe(60 + (await ownedBy("ella-white")));
+    // An owner outside the viewer's deals: no name is revealed and nothing matches.
+    const foreign = await load<Filtered>(listLoader, db.context(), SALES, "/deals/list?owner=daniel-costa");
+    expect(foreign.chosenOwner).toBeNull();
+    expect(foreign.total).toBe(0);
+
+    const byCompany = await load<Filtered>(listLoader, db.context(), SALES, "/deals/list?company=co-harbour-co");
+    expect(byCompany.chosenCompany?.name).toBe("Harbour & Co");
+    expect(byCompany.rows.every((r) => (r as unknown as { company_id: string }).company_id === "co-harbour-co")).toBe(true);
+    expect(await roundTrips(listLoader, db.context(), SALES, "/deals/list?sort=company&page=2")).toBeLessThanOrEqual(2);
+  });
+
+  async function ownedBy(owner: string) {
+    const rows = await db.context().db.query.selectFrom("deals").select("id").where("owner_id", "=", owner).where("id", "not like", "vol-%").execute();
+    return rows.length;
+  }
+});
+
+describe("deal form contact menu", () => {
+  type Form = { contacts: { id: string; company_id: string }[]; preset?: Record<string, string | null>; typed?: Record<string, string> | null; deal?: { id: string } };
+  it("lists only the chosen company's contacts and keeps what was typed", async () => {
+    const blank = await load<Form>(newLoader, db.context(), SALES, "/deals/new");
+    expect(blank.contacts).toEqual([]);
+    const fromCompany = await load<Form>(newLoader, db.context(), SALES, "/deals/new?company=co-urban-pantry");
+    expect(fromCompany.contacts.length).toBeGreaterThan(0);
+    expect(fromCompany.contacts.every((c) => c.company_id === "co-urban-pantry")).toBe(true);
+    // The no-JavaScript "Show its contacts" GET carries the fields typed so far.
+    const refreshed = await load<Form>(newLoader, db.context(), SALES, "/deals/new?title=Catering+site&value=15000&company_id=co-harbour-co&primary_contact_id=");
+    expect(refreshed.contacts.map((c) => c.id)).toContain("ct-rachel-green");
+    expect(refreshed.contacts.every((c) => c.company_id === "co-harbour-co")).toBe(true);
+    expect(refreshed.preset).toMatchObject({ title: "Catering site", value: "15000", company_id: "co-harbour-co" });
+    expect(await roundTrips(newLoader, db.context(), SALES, "/deals/new?company=co-urban-pantry")).toBeLessThanOrEqual(2);
+  });
+
+  it("the edit form lists the deal's company contacts, or the newly picked company's", async () => {
+    const edit = await load<Form>(editLoader, db.context(), SALES, "/deals/deal-urban-pantry-app/edit", { dealId: "deal-urban-pantry-app" });
+    expect(edit.contacts.length).toBeGreaterThan(0);
+    expect(edit.contacts.every((c) => c.company_id === "co-urban-pantry")).toBe(true);
+    const switched = await load<Form>(editLoader, db.context(), SALES, "/deals/deal-urban-pantry-app/edit?company_id=co-harbour-co&title=X", { dealId: "deal-urban-pantry-app" });
+    expect(switched.contacts.every((c) => c.company_id === "co-harbour-co")).toBe(true);
+    expect(switched.typed).toMatchObject({ company_id: "co-harbour-co", title: "X" });
   });
 });

@@ -62,6 +62,14 @@ describe("project scope", () => {
   it("filters, search and pagination work together", async () => {
     const byClient = await load<ListData>(listLoader, db.context(), EXEC, "/projects?company=co-harbour-co&sort=name&dir=desc");
     expect(byClient.rows.map((r) => r.id)).toEqual(["proj-harbour-web", "proj-harbour-support"]);
+    // The chosen client and owner are named; one outside the viewer's projects is not.
+    expect((byClient as unknown as { chosenCompany: { name: string } }).chosenCompany.name).toBe("Harbour & Co");
+    const byOwner = await load<ListData & { chosenOwner: { name: string } | null }>(listLoader, db.context(), EXEC, "/projects?owner=tom-fletcher");
+    expect(byOwner.chosenOwner?.name).toBe("Tom Fletcher");
+    expect(byOwner.total).toBeGreaterThan(0);
+    const hidden = await load<ListData & { chosenCompany: unknown }>(listLoader, db.context(), MANAGER, "/projects?company=co-harbour-co");
+    expect(hidden.chosenCompany).toBeNull();
+    expect(hidden.total).toBe(0);
     const search = await load<ListData>(listLoader, db.context(), EXEC, "/projects?q=greenleaf");
     expect(ids(search)).toEqual(["proj-greenleaf-seo"]);
     const junk = await load<ListData>(listLoader, db.context(), EXEC, "/projects?status=nonsense&page=-4&sort=evil");

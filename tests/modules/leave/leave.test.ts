@@ -62,6 +62,11 @@ async function decide(context: AppLoadContext, userId: string, id: string, field
   const request = await postAs(context, userId, `/leave/requests/${id}`, fields);
   return requestAction({ request, context, params: { requestId: id } });
 }
+type Calendar = {
+  people: { id: string; name: string; squad: string | null; leave: { id: string; status: string }[] }[];
+  holidays: { date: string }[]; state: string; total: number; page: number; pageCount: number; pastEnd: boolean; squads: string[];
+};
+
 async function row(id: string) {
   return db.context().db.query.selectFrom("leave_requests").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
 }
@@ -281,14 +286,41 @@ describe("all requests tab (heads and executives only)", () => {
 describe("scope and pages", () => {
   it("lists approvals in the approver's subtree only and 404s requests outside it", async () => {
     const context = db.context();
-    const page = (await approvalsLoader({ request: await getAs(context, "user-daniel-costa", "/leave/approvals"), context, params: {} })) as { awaiting: { id: string }[] };
+    const page = (await approvalsLoader({ request: await getAs(context, "user-daniel-costa", "/leave/approvals"), context, params: {} })) as { awaiting: { id: string }[]; total: number };
     expect(page.awaiting.map((r) => r.id)).toEqual(["lr-noah-dec"]);
+    expect(page).toMatchObject({ total: 1, pageCount: 1, pastEnd: false });
     const olivia = db.context();
     const execPage = (await approvalsLoader({ request: await getAs(olivia, "user-olivia-bennett", "/leave/approvals"), context: olivia, params: {} })) as { awaiting: { id: string }[] };
     expect(execPage.awaiting.map((r) => r.id)).toEqual(["lr-tom-xmas"]);
     expect(await statusOf(async () => approvalsLoader({ request: await getAs(db.context(), "user-ethan-brown", "/leave/approvals"), context: db.context(), params: {} }))).toBe(403);
     expect(await statusOf(async () => requestLoader({ request: await getAs(db.context(), "user-daniel-costa", "/leave/requests/lr-tom-xmas"), context: db.context(), params: { requestId: "lr-tom-xmas" } }))).toBe(404);
     expect(await statusOf(() => decide(db.context(), "user-daniel-costa", "lr-tom-xmas", { intent: "approve" }))).toBe(404);
+  });
+
+  it("the approvals queue pages 20 at a time with its total in the same statement, within 2 round trips", async () => {
+    // 25 more first-tier requests in Daniel's subtree (Noah's), all starting after the seeded one.
+    await db.exec(`
+      INSERT INTO leave_requests (id, person_id, leave_type_id, start_date, end_date, working_days, total_hours, status)
+        WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 25)
+        SELECT printf('lr-q-%02d', i), 'noah-wilson', 'lt-annual', date('2027-06-01', '+' || i || ' days'), date('2027-06-01', '+' || i || ' days'), 1, 7.6, 'pending_manager' FROM n;
+    `);
+    const load = async (path: string) => {
+      const context = db.context();
+      await getViewer(await getAs(context, "user-daniel-costa", "/"), context);
+      const before = context.db.stats.roundTrips;
+      const page = (await approvalsLoader({ request: await getAs(context, "user-daniel-costa", path), context, params: {} })) as { awaiting: { id: string }[]; total: number; pageCount: number; pastEnd: boolean };
+      expect(context.db.stats.roundTrips - before).toBeLessThanOrEqual(2);
+      return page;
+    };
+    const first = await load("/leave/approvals");
+    expect(first).toMatchObject({ total: 26, pageCount: 2, pastEnd: false });
+    expect(first.awaiting[0]!.id).toBe("lr-noah-dec"); // earliest start first
+    expect(first.awaiting).toHaveLength(20);
+    expect(first.awaiting[0]).not.toHaveProperty("total");
+    const second = await load("/leave/approvals?page=2");
+    expect(second.awaiting.map((r) => r.id)).toEqual(["lr-q-20", "lr-q-21", "lr-q-22", "lr-q-23", "lr-q-24", "lr-q-25"]);
+    expect(second.total).toBe(26);
+    expect(await load("/leave/approvals?page=3")).toMatchObject({ awaiting: [], pastEnd: true });
   });
 
   it("the request page shows history and the overlap panel to its approver", async () => {
@@ -304,16 +336,70 @@ describe("scope and pages", () => {
   it("the calendar shows in-scope leave and the viewer's state holidays in one batch", async () => {
     const { ctx } = await withFake();
     const context = ctx();
-    const cal = (await calendarLoader({ request: await getAs(context, "user-daniel-costa", "/leave/calendar?month=2026-12"), context, params: {} })) as {
-      leave: { id: string }[]; holidays: { date: string }[]; state: string;
-    };
-    expect(cal.leave.map((l) => l.id).sort()).toEqual(["lr-chloe-summer", "lr-noah-dec"]);
+    const cal = (await calendarLoader({ request: await getAs(context, "user-daniel-costa", "/leave/calendar?month=2026-12"), context, params: {} })) as unknown as Calendar;
+    expect(cal.people.flatMap((p) => p.leave.map((l) => l.id)).sort()).toEqual(["lr-chloe-summer", "lr-noah-dec"]);
+    expect(cal.people.map((p) => p.name)).toEqual(["Chloe Martin", "Noah Wilson"]); // one row per person, by surname
+    expect(cal.total).toBe(2);
     expect(cal.holidays.map((h) => h.date)).toEqual(["2026-12-25", "2026-12-26", "2026-12-28"]);
     const read = ctx();
     await getViewer(await getAs(read, "user-daniel-costa", "/"), read);
     const before = read.db.stats.roundTrips;
     await calendarLoader({ request: await getAs(read, "user-daniel-costa", "/leave/calendar?month=2026-12"), context: read, params: {} });
     expect(read.db.stats.roundTrips - before).toBeLessThanOrEqual(2); // cookie session + the page batch
+  });
+
+  it("the calendar pages its people 50 at a time, filters by squad and keeps to the viewer's scope", async () => {
+    const { ctx } = await withFake();
+    // 55 people under Daniel (odd ones in Apex, even ones in Nova), each away in May 2027; one has
+    // two requests (one running on from April), and a rejected request must not show.
+    await db.exec(`
+      INSERT INTO people (id, first_name, last_name, email, manager_id, squad)
+        WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 55)
+        SELECT 'cal-' || i, 'Cal', printf('Zed%03d', i), 'cal' || i || '@example.com', 'daniel-costa', CASE WHEN i % 2 = 1 THEN 'Apex' ELSE 'Nova' END FROM n;
+      INSERT INTO leave_requests (id, person_id, leave_type_id, start_date, end_date, working_days, total_hours, status)
+        WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 55)
+        SELECT 'lr-cal-' || i, 'cal-' || i, 'lt-annual', '2027-05-10', '2027-05-11', 2, 15.2, CASE WHEN i % 3 = 0 THEN 'pending_manager' ELSE 'approved' END FROM n;
+      INSERT INTO leave_requests (id, person_id, leave_type_id, start_date, end_date, working_days, total_hours, status) VALUES
+        ('lr-cal-1-april', 'cal-1', 'lt-annual', '2027-04-28', '2027-05-03', 4, 30.4, 'approved'),
+        ('lr-cal-2-rejected', 'cal-2', 'lt-annual', '2027-05-20', '2027-05-21', 2, 15.2, 'rejected'),
+        ('lr-cal-out', 'tom-fletcher', 'lt-annual', '2027-05-10', '2027-05-11', 2, 15.2, 'approved');
+    `);
+    const load = async (userId: string, path: string) => {
+      const context = ctx();
+      return (await calendarLoader({ request: await getAs(context, userId, path), context, params: {} })) as unknown as Calendar;
+    };
+    const first = await load("user-daniel-costa", "/leave/calendar?month=2027-05");
+    expect(first.total).toBe(55); // Tom is outside Daniel's subtree
+    expect(first.pageCount).toBe(2);
+    expect(first.people).toHaveLength(50);
+    expect(first.people[0]).toMatchObject({ id: "cal-1", squad: "Apex" });
+    expect(first.people[0]!.leave.map((l) => l.id)).toEqual(["lr-cal-1-april", "lr-cal-1"]);
+    expect(first.people[1]!.leave.map((l) => l.id)).toEqual(["lr-cal-2"]); // not the rejected one
+    const second = await load("user-daniel-costa", "/leave/calendar?month=2027-05&page=2");
+    expect(second.people.map((p) => p.id)).toEqual(["cal-51", "cal-52", "cal-53", "cal-54", "cal-55"]);
+    expect(second.people.flatMap((p) => p.leave.map((l) => l.status))).toEqual(["pending_manager", "approved", "approved", "pending_manager", "approved"]);
+
+    const apex = await load("user-daniel-costa", "/leave/calendar?month=2027-05&squad=Apex");
+    expect(apex.total).toBe(28);
+    expect(apex.people.every((p) => p.squad === "Apex")).toBe(true);
+    expect(apex.squads).toContain("Apex");
+    // An unknown squad is simply empty; nonsense paging falls back to page 1.
+    expect((await load("user-daniel-costa", "/leave/calendar?month=2027-05&squad=Nope")).total).toBe(0);
+    expect((await load("user-daniel-costa", "/leave/calendar?month=2027-05&page=zzz")).page).toBe(1);
+    const beyond = await load("user-daniel-costa", "/leave/calendar?month=2027-05&page=3");
+    expect(beyond).toMatchObject({ pastEnd: true, people: [] });
+    expect(second.pastEnd).toBe(false);
+
+    // An executive sees everyone (Tom too); an employee only themself.
+    expect((await load("user-olivia-bennett", "/leave/calendar?month=2027-05")).total).toBe(56);
+    expect((await load("user-ethan-brown", "/leave/calendar?month=2027-05")).total).toBe(0);
+
+    // Still one page batch after the session, however many people.
+    const read = ctx();
+    await getViewer(await getAs(read, "user-daniel-costa", "/"), read);
+    const before = read.db.stats.roundTrips;
+    await calendarLoader({ request: await getAs(read, "user-daniel-costa", "/leave/calendar?month=2027-05&page=2"), context: read, params: {} });
+    expect(read.db.stats.roundTrips - before).toBeLessThanOrEqual(2);
   });
 });
 

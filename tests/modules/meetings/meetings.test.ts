@@ -125,7 +125,7 @@ describe("suggestions and triage", () => {
     const context = db.context();
     const triage = (await triageLoader({ request: await getAs(context, "user-aisha-khan", "/meetings/triage"), context, params: {} })) as Awaited<ReturnType<typeof triageLoader>>;
     expect(triage.rows.map((r) => r.id)).toEqual(["mtg-greenleaf-catchup"]);
-    expect(triage.options.map((o) => o.type)).toEqual(["company", "project"]);
+    expect(triage.options.map((o) => o.type)).toEqual(["company", "project", "deal"]);
 
     const link = (fields: Record<string, string>, userId = "user-aisha-khan") =>
       postAs(context, userId, "/meetings/triage", fields).then((request) => triageAction({ request, context, params: {} }));

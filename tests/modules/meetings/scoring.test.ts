@@ -71,6 +71,24 @@ describe("match thresholds", () => {
     expect(result.ranked.find((r) => r.id === "co-acme")?.score).toBe(65);
   });
 
+  it("a deal named in full in the title wins over its company, which scores higher on its own", () => {
+    const deal: ScoringCandidate = {
+      type: "deal", id: "deal-acme-app", name: "Acme Corp ordering app", companyId: "co-acme", domains: ["acme.com"], memberPersonIds: ["ann"], weights: WEIGHTS.deal,
+    };
+    const result = scoreMeeting(
+      { title: "Acme Corp ordering app: scope review", attendees: [colleague("ann"), colleague("cat"), contact("jane@acme.com", "co-acme")] },
+      [...candidates, deal],
+      INTERNAL,
+    );
+    // Company: contacts 40 + domain 25 + title 35 = 100; deal: title 40 + members 1/2 × 20 + company 40 = 90.
+    expect(result.ranked.find((r) => r.id === "co-acme")?.score).toBe(100);
+    expect(result.best).toMatchObject({ type: "deal", id: "deal-acme-app", score: 90 });
+    expect(result.status).toBe("auto");
+    // Without its name in the title the deal is only company evidence: the company stays the match.
+    const general = scoreMeeting({ title: "Acme Corp catch-up", attendees: [colleague("ann"), contact("jane@acme.com", "co-acme")] }, [...candidates, deal], INTERNAL);
+    expect(general.best).toMatchObject({ type: "company", id: "co-acme" });
+  });
+
   it("colleagues and workspace addresses are never client evidence", () => {
     const result = scoreMeeting({ title: "Weekly sync", attendees: [colleague("ann"), { email: "room@dotcollective.com.au", personId: null, contactCompanyId: null }] }, [acme, globex], INTERNAL);
     expect(result.best).toBeNull();

@@ -176,6 +176,19 @@ describe("meetings sync", () => {
     expect(liamItem.is_completed).toBe(1);
   });
 
+  it("a meeting about an open deal (its name in the title, its client attending) links to the deal", async () => {
+    await connect();
+    const state = fakeState();
+    state.notes = [];
+    state.events = [
+      calendarEvent({ id: "ev-deal", summary: "Urban Pantry ordering app – scope review", start: hoursFromNow(-3), end: hoursFromNow(-2), organizer: `daniel.costa${D}`, attendees: [`daniel.costa${D}`, `ella.white${D}`, { email: "tim@urbanpantry.com.au", displayName: "Tim Baker" }] }),
+    ];
+    const { server } = await fakes(state);
+    expect(await sync(server)).toMatchObject({ status: "succeeded", created: 1 });
+    const meeting = await byEvent("ev-deal");
+    expect(meeting).toMatchObject({ matched_type: "deal", matched_id: "deal-urban-pantry-app", match_status: "auto" });
+  });
+
   it("a changed title on re-sync updates the same meeting", async () => {
     await connect();
     const { server, state } = await fakes();

@@ -1,5 +1,6 @@
 // /contracts — contracts in the viewer's scope: status tabs, search, "mine", pagination.
-// Renewal reminders are raised in the background (waitUntil) while the page loads.
+// Renewal reminders and signer chasers (follow-ups.server.ts) are raised in the background
+// (waitUntil) while the page loads.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/cloudflare";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { ContractStatusBadge } from "~/modules/contracts/components";

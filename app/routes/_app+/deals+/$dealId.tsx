@@ -9,6 +9,7 @@ import { respond } from "~/modules/delivery/http.server";
 import { parseTab } from "~/modules/delivery/schemas";
 import { can, notFound, requireAccess } from "~/platform/access.server";
 import { invalid, parseForm } from "~/platform/forms.server";
+import { MeetingList } from "~/modules/meetings/MeetingList";
 import { AiBadge } from "~/ui/ai-badge";
 import { Details } from "~/ui/crm";
 import { ErrorList, Notice, Table, TabNav, td, th, useErrors } from "~/ui/delivery";
@@ -21,10 +22,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function loader(args: LoaderFunctionArgs) {
   const viewer = await requireAccess(args, "deals", "view");
-  const tab = parseTab(DEAL_TABS, new URL(args.request.url).searchParams.get("tab"));
+  const canMeetings = can(viewer, "meetings", "view");
+  const asked = parseTab(DEAL_TABS, new URL(args.request.url).searchParams.get("tab"));
+  const tab = asked === "meetings" && !canMeetings ? "overview" : asked;
   const page = await loadDealPage(args.context.db, viewer, args.params.dealId ?? "", tab);
   if (!page) notFound();
-  return { ...page, perms: { update: can(viewer, "deals", "update"), manage: can(viewer, "deals", "manage"), projects: can(viewer, "projects", "update") } };
+  return {
+    ...page,
+    perms: { update: can(viewer, "deals", "update"), manage: can(viewer, "deals", "manage"), projects: can(viewer, "projects", "update"), meetings: canMeetings, updateMeetings: can(viewer, "meetings", "update") },
+  };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -65,13 +71,17 @@ export default function DealPage() {
         {deal.rotting ? <span className="rounded bg-amber-100 px-1.5 text-xs font-semibold text-amber-900" data-testid="rotting-flag">Rotting — no update for {daysSince(deal.updated_at)} days</span> : null}
       </p>
       <StageBar page={page} />
-      <TabNav tabs={DEAL_TABS.map((key) => ({ key, label: DEAL_TAB_LABELS[key] }))} active={tab} label="Deal sections" />
+      <TabNav tabs={DEAL_TABS.filter((key) => key !== "meetings" || perms.meetings).map((key) => ({ key, label: DEAL_TAB_LABELS[key] }))} active={tab} label="Deal sections" />
       <Notice />
       <ErrorList errors={errors} />
       {page.data.kind === "overview" ? <Overview page={page} /> : null}
       {page.data.kind === "contacts" ? <ContactsTab page={page} /> : null}
       {page.data.kind === "participants" ? <ParticipantsTab page={page} /> : null}
       {page.data.kind === "stages" ? <StagesTab page={page} /> : null}
+      {page.data.kind === "meetings" ? (
+        <MeetingList meetings={page.data.meetings.slice(0, 50)} canUpdate={perms.updateMeetings} returnTo={`/deals/${deal.id}?tab=meetings`}
+          emptyText="No synced meeting is linked to this deal yet. Meetings whose title names the deal are linked when they sync; others can be linked from their meeting page." />
+      ) : null}
       {page.data.kind === "research" ? <ResearchTab page={page} /> : null}
       {page.data.kind === "notes" ? (
         <NotesPanel resourceType="deal" resourceId={deal.id} notes={page.data.notes} mentionables={page.data.mentionables} redirectTo={`/deals/${deal.id}?tab=notes`} />

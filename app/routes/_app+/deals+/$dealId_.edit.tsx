@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/cloudflare";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { DealForm, type DealFormValues } from "~/modules/deals/DealForm";
 import { loadDealForm, updateDeal } from "~/modules/deals/deals.server";
-import { dealFieldsSchema } from "~/modules/deals/schemas";
+import { dealFieldsSchema, dealFormValuesFrom } from "~/modules/deals/schemas";
 import { notFound, requireAccess } from "~/platform/access.server";
 import { invalid, parseFormData } from "~/platform/forms.server";
 import { RouteErrorBoundary } from "~/ui/error-boundary";
@@ -13,9 +13,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit $
 
 export async function loader(args: LoaderFunctionArgs) {
   const viewer = await requireAccess(args, "deals", "update");
-  const form = await loadDealForm(args.context.db, viewer, args.params.dealId ?? "");
+  const typed = dealFormValuesFrom(new URL(args.request.url).searchParams);
+  const form = await loadDealForm(args.context.db, viewer, args.params.dealId ?? "", typed?.company_id ?? null);
   if (!form?.deal) notFound();
-  return form;
+  return { ...form, typed };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -32,9 +33,9 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function EditDeal() {
-  const { deal, ...options } = useLoaderData<typeof loader>();
+  const { deal, typed, ...options } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as { errors?: Record<string, string>; values?: DealFormValues } | undefined;
-  const values: DealFormValues = result?.values ?? {
+  const values: DealFormValues = result?.values ?? typed ?? {
     ...deal!, value: (deal!.value_cents / 100).toFixed(2).replace(/\.00$/, ""), probability_override: deal!.probability_override,
   };
   return (

@@ -5,6 +5,7 @@ import { DEAL_STATUSES, DEAL_STATUS_LABELS, daysSince, formatMoney, parseDealLis
 import { can, requireAccess } from "~/platform/access.server";
 import { Notice, Pagination, Table, td, th, useWithParams } from "~/ui/delivery";
 import { RouteErrorBoundary } from "~/ui/error-boundary";
+import { FilterChip, FilterLink } from "~/ui/filter-chip";
 import { Button, EmptyState, Field, PageHeader, SelectField } from "~/ui/form";
 
 export const meta: MetaFunction = () => [{ title: "Deal list · Nucleus" }];
@@ -16,7 +17,7 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export default function DealList() {
-  const { filters, rows, total, valueCents, weightedCents, page, pageCount, pipelines, stages, owners, companies, canCreate, now } = useLoaderData<typeof loader>();
+  const { filters, rows, total, valueCents, weightedCents, page, pageCount, pipelines, stages, chosenOwner, chosenCompany, canCreate, now } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const withParams = useWithParams();
   const exportParams = new URLSearchParams(params);
@@ -50,8 +51,8 @@ export default function DealList() {
         <SelectField label="Pipeline" name="pipeline" defaultValue={filters.pipeline ?? ""} options={[{ value: "", label: "All pipelines" }, ...pipelines.map((p) => ({ value: p.id, label: p.name }))]} />
         <SelectField label="Stage" name="stage" defaultValue={filters.stage ?? ""} options={[{ value: "", label: "Any stage" }, ...stages.map((s) => ({ value: s.id, label: pipelines.length > 1 ? `${s.pipeline_name}: ${s.name}` : s.name }))]} />
         <SelectField label="Status" name="status" defaultValue={filters.status ?? ""} options={[{ value: "", label: "Any status" }, ...DEAL_STATUSES.map((s) => ({ value: s, label: DEAL_STATUS_LABELS[s] }))]} />
-        <SelectField label="Owner" name="owner" defaultValue={filters.owner ?? ""} options={[{ value: "", label: "Anyone" }, { value: "me", label: "Me" }, ...owners.map((o) => ({ value: o.id, label: o.name ?? o.id }))]} />
-        <SelectField label="Company" name="company" defaultValue={filters.company ?? ""} options={[{ value: "", label: "All companies" }, ...companies.map((c) => ({ value: c.id, label: c.name }))]} />
+        <SelectField label="Owner" name="owner" defaultValue={filters.owner ?? ""} options={[{ value: "", label: "Anyone" }, { value: "me", label: "Me" }, ...(chosenOwner ? [{ value: chosenOwner.id, label: chosenOwner.name ?? chosenOwner.id }] : [])]} />
+        {filters.company ? <FilterChip name="company" value={filters.company} label="Company" text={chosenCompany?.name} clearHref={withParams({ company: null, page: null })} /> : null}
         <label className="flex items-center gap-1.5 pb-1.5 text-sm"><input type="checkbox" name="rotting" value="1" defaultChecked={filters.rotting} /> Rotting only</label>
         <input type="hidden" name="sort" value={filters.sort} />
         <input type="hidden" name="dir" value={filters.dir} />
@@ -86,9 +87,13 @@ export default function DealList() {
                   {d.status !== "open" ? <span className="ml-2 rounded bg-slate-100 px-1 text-xs">{DEAL_STATUS_LABELS[d.status]}</span> : null}
                   {d.rotting ? <span className="ml-2 rounded bg-amber-100 px-1 text-xs font-semibold text-amber-900">Rotting</span> : null}
                 </td>
-                <td className={td}>{d.company_name ?? "—"}</td>
+                <td className={td}>
+                  {d.company_id ? <FilterLink to={withParams({ company: d.company_id, page: null })} text={d.company_name} title={`Only deals with ${d.company_name}`} /> : "—"}
+                </td>
                 <td className={td}>{d.stage_name} <span className="text-xs text-slate-500">{d.probability}%</span></td>
-                <td className={td}>{d.owner_name ?? "—"}</td>
+                <td className={td}>
+                  {d.owner_id ? <FilterLink to={withParams({ owner: d.owner_id, page: null })} text={d.owner_name} title={`Only ${d.owner_name}'s deals`} /> : "—"}
+                </td>
                 <td className={`${td} text-right tabular-nums`}>{formatMoney(d.value_cents, d.currency)}</td>
                 <td className={`${td} text-right tabular-nums`}>{formatMoney(d.weighted_cents, d.currency)}</td>
                 <td className={`${td} tabular-nums`}>{d.expected_close_date ?? "—"}</td>

@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/cloudflare";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { DealForm, type DealFormValues } from "~/modules/deals/DealForm";
 import { createDeal, loadDealForm } from "~/modules/deals/deals.server";
-import { dealCreateSchema } from "~/modules/deals/schemas";
+import { dealCreateSchema, dealFormValuesFrom } from "~/modules/deals/schemas";
 import { requireAccess } from "~/platform/access.server";
 import { invalid, parseFormData } from "~/platform/forms.server";
 import { RouteErrorBoundary } from "~/ui/error-boundary";
@@ -13,9 +13,11 @@ export const meta: MetaFunction = () => [{ title: "New deal · Nucleus" }];
 
 export async function loader(args: LoaderFunctionArgs) {
   const viewer = await requireAccess(args, "deals", "update");
-  const url = new URL(args.request.url);
-  const form = (await loadDealForm(args.context.db, viewer, null))!;
-  return { ...form, preset: { pipeline_id: url.searchParams.get("pipeline"), company_id: url.searchParams.get("company") } };
+  const params = new URL(args.request.url).searchParams;
+  const typed = dealFormValuesFrom(params);
+  const preset = typed ?? { pipeline_id: params.get("pipeline"), company_id: params.get("company") };
+  const form = (await loadDealForm(args.context.db, viewer, null, preset.company_id ?? null))!;
+  return { ...form, preset };
 }
 
 export async function action(args: ActionFunctionArgs) {

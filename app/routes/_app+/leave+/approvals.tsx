@@ -65,11 +65,12 @@ export default function Approvals() {
   );
 }
 
-function Awaiting({ awaiting, total, page, pageCount, waitingOnManagers }: { awaiting: Row[]; total: number; page: number; pageCount: number; waitingOnManagers: Row[] }) {
+function Awaiting({ awaiting, total, page, pastEnd, pageCount, waitingOnManagers }: { awaiting: Row[]; total: number; page: number; pastEnd: boolean; pageCount: number; waitingOnManagers: Row[] }) {
   return (
     <>
-      <Card title={`Awaiting you (${total})`}>
-        {awaiting.length === 0 ? <EmptyState title="Nothing to approve">New requests from your team will show here.</EmptyState> : <Rows rows={awaiting} label="Awaiting your approval" />}
+      <Card title={pastEnd ? "Awaiting you" : `Awaiting you (${total})`}>
+        {pastEnd ? <EmptyState title="This page is past the end of the list"><Link to="/leave/approvals" className="text-brand-700 underline">Go to the first page</Link></EmptyState>
+          : awaiting.length === 0 ? <EmptyState title="Nothing to approve">New requests from your team will show here.</EmptyState> : <Rows rows={awaiting} label="Awaiting your approval" />}
         <Pagination page={page} pageCount={pageCount} hrefFor={(p) => `/leave/approvals?page=${p}`} />
       </Card>
       {waitingOnManagers.length ? (

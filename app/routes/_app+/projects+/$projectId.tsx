@@ -12,6 +12,7 @@ import { invalid, parseForm } from "~/platform/forms.server";
 import { Badge, BreachBadge, ErrorList, Notice, Table, TabNav, td, th, useErrors } from "~/ui/delivery";
 import { RouteErrorBoundary } from "~/ui/error-boundary";
 import { Button, Card, EmptyState, Field, PageHeader, SelectField, TextAreaField } from "~/ui/form";
+import { MeetingList } from "~/modules/meetings/MeetingList";
 import { HistoryList } from "~/ui/history-list";
 import { TaskBoard } from "~/ui/kanban";
 import { NotesPanel } from "~/ui/notes-panel";
@@ -21,13 +22,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader(args: LoaderFunctionArgs) {
   const viewer = await requireAccess(args, "projects", "view");
   const url = new URL(args.request.url);
-  const tab = parseTab(PROJECT_TABS, url.searchParams.get("tab"));
-  if (tab === "agents") assertCan(viewer, "agents", "view");
+  const asked = parseTab(PROJECT_TABS, url.searchParams.get("tab"));
+  if (asked === "agents") assertCan(viewer, "agents", "view");
+  const canMeetings = can(viewer, "meetings", "view");
+  const tab = asked === "meetings" && !canMeetings ? "overview" : asked;
   const page = await loadProjectPage(args.context.db, viewer, args.params.projectId ?? "", tab, { sprint: url.searchParams.get("sprint") || null });
   if (!page) notFound();
   const perms = {
     projects: can(viewer, "projects", "update"), tasks: can(viewer, "tasks", "update"), sprints: can(viewer, "sprints", "update"),
     roadmaps: can(viewer, "roadmaps", "update"), agents: can(viewer, "agents", "view"), agentsUpdate: can(viewer, "agents", "update"),
+    meetings: canMeetings, meetingsUpdate: can(viewer, "meetings", "update"),
   };
   return { ...page, perms };
 }
@@ -41,7 +45,7 @@ export async function action(args: ActionFunctionArgs) {
 
 const TAB_LABELS: Record<(typeof PROJECT_TABS)[number], string> = {
   overview: "Overview", tasks: "Tasks", board: "Board", sprints: "Sprints", roadmap: "Roadmap", members: "Members", goals: "Goals",
-  decisions: "Decisions", reports: "Reports", agents: "Agents", notes: "Notes", history: "History",
+  decisions: "Decisions", reports: "Reports", meetings: "Meetings", agents: "Agents", notes: "Notes", history: "History",
 };
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -50,7 +54,7 @@ export default function ProjectPage() {
   const page = useLoaderData<typeof loader>();
   const { project, tab, perms } = page;
   const errors = useErrors();
-  const tabs = PROJECT_TABS.filter((t) => t !== "agents" || perms.agents).map((key) => ({ key, label: TAB_LABELS[key] }));
+  const tabs = PROJECT_TABS.filter((t) => (t !== "agents" || perms.agents) && (t !== "meetings" || perms.meetings)).map((key) => ({ key, label: TAB_LABELS[key] }));
   return (
     <>
       <PageHeader
@@ -75,6 +79,10 @@ export default function ProjectPage() {
       {page.tab === "goals" ? <GoalsTab page={page} /> : null}
       {page.tab === "decisions" ? <DecisionsTab page={page} /> : null}
       {page.tab === "reports" ? <ReportsTab page={page} /> : null}
+      {page.data.kind === "meetings" ? (
+        <MeetingList meetings={page.data.meetings.slice(0, 50)} canUpdate={perms.meetingsUpdate} returnTo={`/projects/${project.id}?tab=meetings`}
+          emptyText="No synced meeting is linked to this project yet. Meetings whose title names the project are linked when they sync; others can be linked from their meeting page." />
+      ) : null}
       {page.tab === "agents" ? <AgentsTab page={page} /> : null}
       {page.tab === "notes" ? <NotesTab page={page} /> : null}
       {page.data.kind === "history" ? <HistoryList entries={page.data.history} /> : null}

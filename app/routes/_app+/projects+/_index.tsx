@@ -5,6 +5,7 @@ import { parseProjectListParams, PROJECT_STATUSES, PROJECT_STATUS_LABELS, type P
 import { can, requireAccess } from "~/platform/access.server";
 import { Badge, Notice, Pagination, Table, td, th, useWithParams } from "~/ui/delivery";
 import { RouteErrorBoundary } from "~/ui/error-boundary";
+import { FilterChip, FilterLink } from "~/ui/filter-chip";
 import { Button, EmptyState, Field, PageHeader, SelectField } from "~/ui/form";
 
 export const meta: MetaFunction = () => [{ title: "Projects · Nucleus" }];
@@ -18,7 +19,7 @@ export async function loader(args: LoaderFunctionArgs) {
 type SortKey = "name" | "status" | "start_date" | "end_date";
 
 export default function Projects() {
-  const { filters, rows, total, page, pageCount, companies, types, owners, squads, canCreate, canManage } = useLoaderData<typeof loader>();
+  const { filters, rows, total, page, pageCount, chosenCompany, chosenOwner, types, squads, canCreate, canManage } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const withParams = useWithParams();
   const exportParams = new URLSearchParams(params);
@@ -50,10 +51,10 @@ export default function Projects() {
       <Form method="get" className="mb-4 flex flex-wrap items-end gap-3" role="search" aria-label="Filter projects">
         <Field label="Search" name="q" type="search" defaultValue={filters.q ?? ""} placeholder="Project or client" className="w-56" />
         <SelectField label="Status" name="status" defaultValue={filters.status ?? ""} options={[{ value: "", label: "Any status" }, ...PROJECT_STATUSES.map((s) => ({ value: s, label: PROJECT_STATUS_LABELS[s] }))]} />
-        <SelectField label="Client" name="company" defaultValue={filters.company ?? ""} options={[{ value: "", label: "All clients" }, ...companies.map((c) => ({ value: c.id, label: c.name }))]} />
         <SelectField label="Type" name="type" defaultValue={filters.type ?? ""} options={[{ value: "", label: "All types" }, ...types.map((t) => ({ value: t.id, label: t.label }))]} />
-        <SelectField label="Owner" name="owner" defaultValue={filters.owner ?? ""} options={[{ value: "", label: "Anyone" }, ...owners.map((o) => ({ value: o.id, label: o.name ?? o.id }))]} />
         <SelectField label="Squad" name="squad" defaultValue={filters.squad ?? ""} options={[{ value: "", label: "All squads" }, ...squads.map((s) => ({ value: s, label: s }))]} />
+        {filters.company ? <FilterChip name="company" value={filters.company} label="Client" text={chosenCompany?.name} clearHref={withParams({ company: null, page: null })} /> : null}
+        {filters.owner ? <FilterChip name="owner" value={filters.owner} label="Owner" text={chosenOwner?.name} clearHref={withParams({ owner: null, page: null })} /> : null}
         <input type="hidden" name="sort" value={filters.sort} />
         <input type="hidden" name="dir" value={filters.dir} />
         <Button type="submit" variant="secondary">Apply</Button>
@@ -82,10 +83,10 @@ export default function Projects() {
             {rows.map((p) => (
               <tr key={p.id}>
                 <td className={td}><Link to={`/projects/${p.id}`} className="font-medium text-brand-700 hover:underline">{p.name}</Link>{p.squad ? <span className="ml-2 text-xs text-slate-500">{p.squad}</span> : null}</td>
-                <td className={td}>{p.company_name ?? "—"}</td>
+                <td className={td}>{p.company_id ? <FilterLink to={withParams({ company: p.company_id, page: null })} text={p.company_name} title={`Only ${p.company_name} projects`} /> : "—"}</td>
                 <td className={td}>{PROJECT_STATUS_LABELS[p.status as ProjectStatus] ?? p.status}</td>
                 <td className={td}><Badge label={p.type_label} color={p.type_color} /></td>
-                <td className={td}>{p.owner_name ?? "—"}</td>
+                <td className={td}>{p.owner_id ? <FilterLink to={withParams({ owner: p.owner_id, page: null })} text={p.owner_name} title={`Only ${p.owner_name}'s projects`} /> : "—"}</td>
                 <td className={td}>{p.delivery_manager_name ?? "—"}</td>
                 <td className={`${td} tabular-nums`}>{p.start_date ?? "—"}</td>
                 <td className={`${td} tabular-nums`}>{p.end_date ?? "—"}</td>

@@ -57,12 +57,14 @@ export default function Templates() {
             <div><SubmitButton>Create template</SubmitButton></div>
           </Form>
         </Card>
-        <Card title="Approval">
+        <Card title="Approval and follow-up">
           <Form method="post" className="grid gap-2">
             <input type="hidden" name="intent" value="settings" />
             <Field label="Approval threshold (AUD)" name="threshold" defaultValue={(settings.thresholdCents / 100).toFixed(2)} error={errors.threshold}
               hint={`Proposals totalling ${formatMoney(settings.thresholdCents)} or more need an executive or head to approve them before sending.`} />
             <Field label="Default validity (days)" name="validDays" type="number" min={1} max={365} defaultValue={String(settings.validDays)} error={errors.validDays} />
+            <Field label="Follow up unanswered proposals after (days)" name="followUpDays" type="number" min={1} max={90} defaultValue={String(settings.followUpDays)} error={errors.followUpDays}
+              hint="A sent or viewed proposal with no answer for this long gets a follow-up action item for its owner." />
             <div><SubmitButton variant="secondary">Save settings</SubmitButton></div>
           </Form>
         </Card>
