@@ -26,6 +26,14 @@ test.describe("meetings: match suggestions", () => {
     await expect(page.getByText("link accepted")).toBeVisible();
   });
 
+  test("a project's Meetings tab lists the meetings linked to it", async ({ page }) => {
+    await signInPage(page, "daniel-costa");
+    await page.goto("/projects/proj-kinetic-platform");
+    await page.getByRole("link", { name: "Meetings", exact: true }).last().click();
+    await expect(page).toHaveURL(/tab=meetings/);
+    await expect(page.getByTestId("meeting-mtg-kinetic-review").getByRole("link", { name: "Kinetic driver app sprint review" })).toBeVisible();
+  });
+
   test("a meeting outside the viewer's scope is a 404", async ({ page }) => {
     await signInPage(page, PEOPLE.lead);
     const response = await page.goto("/meetings/mtg-harbour-qbr");

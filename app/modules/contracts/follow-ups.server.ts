@@ -56,6 +56,7 @@ export function closeChaseStatements(db: Db, now = nowIso(), onlyContractId?: st
           .selectFrom("action_items")
           .where("action_items.source_module", "=", CHASE_MODULE)
           .where("action_items.source_type", "=", CHASE_TYPE)
+          .where("action_items.source_id", "is not", null) // lets SQLite use the partial source index
           .where("action_items.is_completed", "=", 0)
           .where(notWaiting)
           .$if(Boolean(onlyContractId), (q) => q.where(ofContract))
@@ -75,6 +76,7 @@ export function closeChaseStatements(db: Db, now = nowIso(), onlyContractId?: st
       .set({ is_completed: 1, completed_at: now, completed_by: null, updated_at: now })
       .where("source_module", "=", CHASE_MODULE)
       .where("source_type", "=", CHASE_TYPE)
+      .where("source_id", "is not", null)
       .where("is_completed", "=", 0)
       .where(notWaiting)
       .$if(Boolean(onlyContractId), (q) => q.where(ofContract)),

@@ -1,11 +1,10 @@
 // The deal form (new and edit). A plain POST form; the server checks that the contact belongs to
-// the company and the stage to the pipeline. The contact menu lists the chosen company's contacts:
-// changing the company re-renders the form through a GET carrying the fields typed so far
-// (automatically with JavaScript, with the "Show its contacts" button without).
-import { Form, Link, useSubmit } from "@remix-run/react";
+// the company and the stage to the pipeline. The contact menu lists the chosen company's contacts
+// (CompanyContactFields; the routes read the echoed fields with dealFormValuesFrom).
+import { Form, Link } from "@remix-run/react";
+import { CompanyContactFields } from "~/ui/company-contact-fields";
 import { ErrorList } from "~/ui/delivery";
 import { Field, SelectField, SubmitButton, TextAreaField } from "~/ui/form";
-import { useHydrated } from "~/ui/hydrated";
 
 type Option = { id: string; name: string | null };
 export interface DealFormValues {
@@ -29,26 +28,15 @@ export function DealForm({
   values: DealFormValues; errors: Record<string, string>; companies: Option[]; contacts: (Option & { company_id: string | null })[]; people: Option[];
   pipelines: Option[]; stages: (Option & { template_id: string; stage_type: string; probability: number })[]; submitLabel: string; cancelHref: string; showPipeline: boolean;
 }) {
-  const submit = useSubmit();
-  const hydrated = useHydrated();
   const pipelineName = new Map(pipelines.map((p) => [p.id, p.name]));
   return (
     <Form method="post" className="max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-4" aria-label="Deal">
       <ErrorList errors={errors.form ? { form: errors.form } : {}} />
       <Field label="Title" name="title" required maxLength={200} defaultValue={values.title ?? ""} error={errors.title} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <div className="flex items-end gap-2">
-          <SelectField label="Company" name="company_id" defaultValue={values.company_id ?? ""} error={errors.company_id} className="min-w-0 flex-1"
-            onChange={(e) => submit(e.currentTarget.form, { method: "get", replace: true, preventScrollReset: true })}
-            options={[{ value: "", label: "No company" }, ...companies.map((c) => ({ value: c.id, label: c.name ?? c.id }))]} />
-          {hydrated ? null : <button type="submit" formMethod="get" formNoValidate className="mb-0.5 rounded-md border border-slate-300 px-2 py-1.5 text-sm hover:bg-slate-50">Show its contacts</button>}
-        </div>
-        <div>
-          <SelectField label="Primary contact" name="primary_contact_id" defaultValue={values.primary_contact_id ?? ""} error={errors.primary_contact_id}
-            key={values.company_id ?? ""}
-            options={[{ value: "", label: "No contact" }, ...contacts.map((c) => ({ value: c.id, label: c.name ?? c.id }))]} />
-          {contacts.length ? null : <p className="mt-1 text-xs text-slate-500">{values.company_id ? "This company has no contacts yet." : "Choose a company first."}</p>}
-        </div>
+        <CompanyContactFields companies={companies} contacts={contacts}
+          company={{ name: "company_id", label: "Company", value: values.company_id, error: errors.company_id, emptyLabel: "No company" }}
+          contact={{ name: "primary_contact_id", label: "Primary contact", value: values.primary_contact_id, error: errors.primary_contact_id, emptyLabel: "No contact" }} />
         <SelectField label="Owner" name="owner_id" defaultValue={values.owner_id ?? ""} error={errors.owner_id}
           options={[{ value: "", label: "Me" }, ...people.map((p) => ({ value: p.id, label: p.name ?? p.id }))]} />
         <Field label="Expected close date" name="expected_close_date" type="date" defaultValue={values.expected_close_date ?? ""} error={errors.expected_close_date} />

@@ -63,6 +63,7 @@ const openItems = (db: Db) =>
     .selectFrom("action_items")
     .where("action_items.source_module", "=", FOLLOW_UP_MODULE)
     .where("action_items.source_type", "=", FOLLOW_UP_TYPE)
+    .where("action_items.source_id", "is not", null) // lets SQLite use the partial source index
     .where("action_items.is_completed", "=", 0);
 
 const notLive = sql<SqlBool>`not exists (select 1 from proposals p where p.id = action_items.source_id and ${LIVE})`;
@@ -102,6 +103,7 @@ export function closeFollowUpStatements(db: Db, now = nowIso(), onlyProposalId?:
       .set({ is_completed: 1, completed_at: now, completed_by: null, updated_at: now })
       .where("source_module", "=", FOLLOW_UP_MODULE)
       .where("source_type", "=", FOLLOW_UP_TYPE)
+      .where("source_id", "is not", null)
       .where("is_completed", "=", 0)
       .where(notLive)
       .$if(Boolean(onlyProposalId), (x) => x.where("source_id", "=", onlyProposalId!)),
@@ -182,6 +184,7 @@ export function followUpSweepStatements(db: Db, now = nowIso()) {
       .set({ title: sql<string>`${currentTitle(now)}`, updated_at: now })
       .where("source_module", "=", FOLLOW_UP_MODULE)
       .where("source_type", "=", FOLLOW_UP_TYPE)
+      .where("source_id", "is not", null)
       .where("is_completed", "=", 0)
       .where(sql<SqlBool>`${currentTitle(now)} is not action_items.title`)
       .where(sql<SqlBool>`${currentTitle(now)} is not null`),

@@ -180,19 +180,26 @@ export async function loadList(db: Db, viewer: Viewer, f: ListFilters) {
 // Create
 
 const CHOICE_LIMIT = 200;
+const COMPANY_CHOICE_LIMIT = 1000;
+const CONTACT_CHOICE_LIMIT = 500;
 
-/** Choices for the "new proposal" form (one round trip). */
-export async function loadNewForm(db: Db, viewer: Viewer, dealId: string | null) {
+/**
+ * Choices for the "new proposal" form (one round trip). Contacts are those of `companyId` (the
+ * company just picked), else of the deal's company: a menu of every contact does not scale.
+ */
+export async function loadNewForm(db: Db, viewer: Viewer, dealId: string | null, companyId: string | null = null) {
+  const contactsOf = companyId ? sql<string>`${companyId}` : sql<string>`(select company_id from deals where id = ${dealId ?? ""})`;
   const [templates, companies, contacts, deals] = await batch(db, [
     db.query.selectFrom("proposal_templates").select(["id", "name", "category"]).where("is_active", "=", 1).orderBy("name").limit(CHOICE_LIMIT),
-    db.query.selectFrom("companies").select(["id", "name"]).orderBy("name").limit(CHOICE_LIMIT),
+    db.query.selectFrom("companies").select(["id", "name"]).orderBy("name").limit(COMPANY_CHOICE_LIMIT),
     db.query
       .selectFrom("contacts")
-      .leftJoin("companies", "companies.id", "contacts.company_id")
-      .select(["contacts.id", sql<string>`trim(contacts.first_name || ' ' || contacts.last_name) || coalesce(' · ' || companies.name, '')`.as("name")])
+      .select(["contacts.id", sql<string>`trim(contacts.first_name || ' ' || contacts.last_name)`.as("name")])
       .where("contacts.email", "is not", null)
+      .where(sql<SqlBool>`contacts.company_id = ${contactsOf}`)
+      .orderBy("contacts.is_primary", "desc")
       .orderBy("contacts.first_name")
-      .limit(CHOICE_LIMIT),
+      .limit(CONTACT_CHOICE_LIMIT),
     db.query
       .selectFrom("deals")
       .select(["deals.id", "deals.title"])

@@ -64,6 +64,13 @@ export const newProposalSchema = z.object({
 });
 export type NewProposalInput = z.infer<typeof newProposalSchema>;
 
+/** The new-proposal fields echoed in a GET (the form re-rendered with another company's contacts). */
+export function newProposalValuesFrom(params: URLSearchParams): Record<"title" | "templateId" | "dealId" | "companyId" | "contactId" | "validUntil", string> | null {
+  if (!params.has("companyId")) return null;
+  const get = (k: string) => (params.get(k) ?? "").slice(0, 200);
+  return { title: get("title"), templateId: get("templateId"), dealId: get("dealId"), companyId: get("companyId"), contactId: get("contactId"), validUntil: get("validUntil") };
+}
+
 export const detailsSchema = z.object({
   intent: z.literal("details"),
   title: text(200).min(1, "Give the proposal a title"),

@@ -6,7 +6,7 @@ import { MAX_PAGE_MS, parsePricingLines } from "~/modules/proposals/schemas";
 import { resolveVariables } from "~/modules/proposals/variables";
 import { loader as boardLoader } from "~/routes/_app+/proposals+/_index";
 import { action as detailAction, loader as detailLoader } from "~/routes/_app+/proposals+/$proposalId";
-import { action as newAction } from "~/routes/_app+/proposals+/new";
+import { action as newAction, loader as newLoader } from "~/routes/_app+/proposals+/new";
 import { loader as templatesLoader } from "~/routes/_app+/proposals+/templates+/_index";
 import { action as publicAction, loader as publicLoader } from "~/routes/p+/$token";
 import { action as beaconAction, loader as beaconLoader } from "~/routes/p+/$token_.beacon";
@@ -376,5 +376,25 @@ describe("drawn signatures, beacons from our origin, templates", () => {
     // Managers cannot manage templates.
     const ctx = db.context();
     expect(await statusOf(async () => templateAction({ request: await postAs(ctx, "user-daniel-costa", path, { intent: "toggle-active" }), context: ctx, params: { templateId } } as never))).toBe(403);
+  });
+});
+
+describe("new proposal form contact menu", () => {
+  type Form = { contacts: { id: string; name: string }[]; companies: { id: string }[]; typed: Record<string, string> | null };
+  async function form(path: string) {
+    const context = db.context();
+    const request = await getAs(context, "user-olivia-bennett", path);
+    return (await newLoader({ request, context, params: {} } as never)) as unknown as Form;
+  }
+
+  it("lists the picked company's contacts (or the deal's company's), and keeps the fields typed so far", async () => {
+    expect((await form("/proposals/new")).contacts).toEqual([]);
+    const picked = await form("/proposals/new?title=Loyalty+site&templateId=ptpl-website&dealId=&companyId=co-harbour-co&contactId=&validUntil=");
+    expect(picked.contacts.map((c) => c.name)).toContain("Rachel Green");
+    const harbour = await db.context().db.query.selectFrom("contacts").select("id").where("company_id", "=", "co-harbour-co").where("email", "is not", null).execute();
+    expect(picked.contacts.map((c) => c.id).sort()).toEqual(harbour.map((c) => c.id).sort());
+    expect(picked.typed).toMatchObject({ title: "Loyalty site", templateId: "ptpl-website", companyId: "co-harbour-co" });
+    const fromDeal = await form("/proposals/new?deal=deal-harbour-loyalty");
+    expect(fromDeal.contacts.map((c) => c.id).sort()).toEqual(harbour.map((c) => c.id).sort());
   });
 });

@@ -4,10 +4,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/cloudflare";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { createProposal, loadNewForm } from "~/modules/proposals/proposals.server";
-import { newProposalSchema } from "~/modules/proposals/schemas";
+import { newProposalSchema, newProposalValuesFrom } from "~/modules/proposals/schemas";
 import { VARIABLES } from "~/modules/proposals/variables";
 import { requireAccess } from "~/platform/access.server";
 import { invalid, parseForm } from "~/platform/forms.server";
+import { CompanyContactFields } from "~/ui/company-contact-fields";
 import { RouteErrorBoundary } from "~/ui/error-boundary";
 import { Card, Field, FormError, PageHeader, SelectField, SubmitButton } from "~/ui/form";
 
@@ -15,8 +16,10 @@ export const meta: MetaFunction = () => [{ title: "New proposal · Nucleus" }];
 
 export async function loader(args: LoaderFunctionArgs) {
   const viewer = await requireAccess(args, "proposals", "update");
-  const deal = new URL(args.request.url).searchParams.get("deal")?.slice(0, 100) ?? null;
-  return { ...(await loadNewForm(args.context.db, viewer, deal)), deal };
+  const params = new URL(args.request.url).searchParams;
+  const typed = newProposalValuesFrom(params);
+  const deal = (typed?.dealId || params.get("deal"))?.slice(0, 100) || null;
+  return { ...(await loadNewForm(args.context.db, viewer, deal, typed?.companyId || null)), deal, typed };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -31,10 +34,10 @@ export async function action(args: ActionFunctionArgs) {
 const none = (label: string) => ({ value: "", label });
 
 export default function NewProposal() {
-  const { templates, companies, contacts, deals, deal } = useLoaderData<typeof loader>();
+  const { templates, companies, contacts, deals, deal, typed } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = (result?.errors ?? {}) as Record<string, string>;
-  const values = (result?.values ?? {}) as Record<string, string | undefined>;
+  const values = (result?.values ?? typed ?? {}) as Record<string, string | undefined>;
   return (
     <>
       <p className="mb-2 text-sm"><Link to="/proposals" className="text-brand-600 underline">← Proposals</Link></p>
@@ -47,10 +50,9 @@ export default function NewProposal() {
             options={[none("Blank proposal"), ...templates.map((t) => ({ value: t.id, label: t.category ? `${t.name} (${t.category})` : t.name }))]} />
           <SelectField label="Deal (optional)" name="dealId" defaultValue={values.dealId ?? deal ?? ""} error={errors.dealId}
             options={[none("No deal"), ...deals.map((d) => ({ value: d.id, label: d.title }))]} />
-          <SelectField label="Company" name="companyId" defaultValue={values.companyId ?? ""} error={errors.companyId}
-            options={[none("From the deal / none"), ...companies.map((c) => ({ value: c.id, label: c.name }))]} />
-          <SelectField label="Client contact" name="contactId" defaultValue={values.contactId ?? ""} error={errors.contactId}
-            options={[none("From the deal / none"), ...contacts.map((c) => ({ value: c.id, label: c.name }))]} />
+          <CompanyContactFields companies={companies} contacts={contacts}
+            company={{ name: "companyId", label: "Company", value: values.companyId, error: errors.companyId, emptyLabel: "From the deal / none" }}
+            contact={{ name: "contactId", label: "Client contact", value: values.contactId, error: errors.contactId, emptyLabel: "From the deal / none" }} />
           <Field label="Valid until" name="validUntil" type="date" defaultValue={values.validUntil ?? ""} error={errors.validUntil} hint="Empty: the default validity from the proposal settings." />
           <p className="text-xs text-slate-500">Template variables: {VARIABLES.map((v) => `{{${v}}}`).join(" ")}</p>
           <div><SubmitButton>Create proposal</SubmitButton></div>
