@@ -47,7 +47,20 @@ const PROJECT_SORTS = {
   created: sql`p.created_at`,
 } as const;
 
+/**
+ * One page of projects: the page's ids are picked first (projects alone), so the member and task
+ * counts and the joined names are computed for those rows only, not for every project in scope.
+ */
 function projectRows(db: Db, viewer: ScopeViewer, f: ProjectListFilters, limit: number, offset: number) {
+  const pageIds = db.query
+    .selectFrom("projects as p")
+    .select("p.id")
+    .where(listCondition(viewer, f))
+    .orderBy(PROJECT_SORTS[f.sort], f.dir)
+    .orderBy("p.name")
+    .orderBy("p.id")
+    .limit(limit)
+    .offset(offset);
   return db.query
     .selectFrom("projects as p")
     .leftJoin("companies as c", "c.id", "p.company_id")
@@ -60,12 +73,10 @@ function projectRows(db: Db, viewer: ScopeViewer, f: ProjectListFilters, limit: 
       sql<number>`(select count(*) from project_members m where m.project_id = p.id)`.as("member_count"),
       sql<number>`(select count(*) from tasks t where t.project_id = p.id and t.is_phase = 0)`.as("task_count"),
     ])
-    .where(listCondition(viewer, f))
+    .where("p.id", "in", pageIds)
     .orderBy(PROJECT_SORTS[f.sort], f.dir)
     .orderBy("p.name")
-    .orderBy("p.id")
-    .limit(limit)
-    .offset(offset);
+    .orderBy("p.id");
 }
 
 /**

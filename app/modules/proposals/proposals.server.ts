@@ -114,38 +114,45 @@ export async function expireOverdueProposals(db: Db, today = todayIso()) {
 // ---------------------------------------------------------------------------------------------
 // Board and list
 
-const cardColumns = (db: Db, viewer: Viewer) =>
-  scopedProposals(db, viewer)
-    .leftJoin("companies", "companies.id", "proposals.company_id")
-    .leftJoin("people as owner", "owner.id", "proposals.owner_id")
-    .select([
-      "proposals.id", "proposals.title", "proposals.status", "proposals.total_cents", "proposals.currency",
-      "proposals.valid_until", "proposals.updated_at", "proposals.sent_at", "proposals.first_viewed_at",
-      "companies.name as company_name", personName("owner").as("owner_name"),
-    ]);
-
 /**
  * The board: count and value per status plus the newest cards of each column. Past-due proposals
  * are expired first IN THE SAME batch, then the unanswered-proposal follow-ups are swept
  * (closed / raised / refreshed, see follow-ups.server.ts), so the columns and the action centre
  * are current and the page stays one round trip; the statements touch nothing when there is
- * nothing to do.
+ * nothing to do. The cards and every column's count and value come from ONE ranked statement
+ * (the viewer's scope is walked once; a status with proposals always has its first card).
  */
 export async function loadBoard(context: AppLoadContext, viewer: Viewer, now: Date = new Date()) {
   const { db } = context;
   const sweep = [...expireStatements(db, todayIso(now)), ...followUpSweepStatements(db, nowIso(now))] as const;
-  const [, , , , , , , , totals, ...columns] = await batch(db, [
-    ...sweep,
-    scopedProposals(db, viewer)
-      .select(["proposals.status", (eb) => eb.fn.countAll<number>().as("n"), sql<number>`coalesce(sum(proposals.total_cents), 0)`.as("value")])
-      .groupBy("proposals.status"),
-    ...PROPOSAL_STATUSES.map((status) =>
-      cardColumns(db, viewer).where("proposals.status", "=", status).orderBy("proposals.updated_at", "desc").orderBy("proposals.id").limit(BOARD_COLUMN_LIMIT),
-    ),
+  const ranked = scopedProposals(db, viewer).select([
+    "proposals.id",
+    sql<number>`row_number() over (partition by proposals.status order by proposals.updated_at desc, proposals.id)`.as("rn"),
+    sql<number>`count(*) over (partition by proposals.status)`.as("status_count"),
+    sql<number>`sum(proposals.total_cents) over (partition by proposals.status)`.as("status_value"),
   ]);
-  return PROPOSAL_STATUSES.map((status, i) => {
-    const t = totals.find((r) => r.status === status);
-    return { status, count: Number(t?.n ?? 0), valueCents: Number(t?.value ?? 0), cards: columns[i]! };
+  const cards = db.query
+    .selectFrom(ranked.as("ranked"))
+    .innerJoin("proposals", "proposals.id", "ranked.id")
+    .leftJoin("companies", "companies.id", "proposals.company_id")
+    .leftJoin("people as owner", "owner.id", "proposals.owner_id")
+    .select([
+      "proposals.id", "proposals.title", "proposals.status", "proposals.total_cents", "proposals.currency",
+      "proposals.valid_until", "proposals.updated_at", "proposals.sent_at", "proposals.first_viewed_at",
+      "companies.name as company_name", personName("owner").as("owner_name"), "ranked.status_count", "ranked.status_value",
+    ])
+    .where("ranked.rn", "<=", BOARD_COLUMN_LIMIT)
+    .orderBy("proposals.updated_at", "desc")
+    .orderBy("proposals.id");
+  const [, , , , , , , , rows] = await batch(db, [...sweep, cards]);
+  return PROPOSAL_STATUSES.map((status) => {
+    const column = rows.filter((r) => r.status === status);
+    return {
+      status,
+      count: Number(column[0]?.status_count ?? 0),
+      valueCents: Number(column[0]?.status_value ?? 0),
+      cards: column.map(({ status_count: _count, status_value: _value, ...card }) => card),
+    };
   });
 }
 

@@ -205,6 +205,28 @@ describe("scope and access", () => {
     expect(await statusOf(async () => templatesLoader({ request: await getAs(context, "user-daniel-costa", "/proposals/templates"), context, params: {} } as never))).toBe(403);
   });
 
+  it("a board column shows its 20 newest cards and counts and values them all", async () => {
+    const context = db.context();
+    type Board = { columns: { status: string; count: number; valueCents: number; cards: { id: string }[] }[] };
+    const drafts = async () => {
+      const request = await getAs(context, "user-daniel-costa", "/proposals");
+      return ((await boardLoader({ request, context, params: {} } as never)) as Board).columns.find((c) => c.status === "draft")!;
+    };
+    const before = await drafts();
+    const rows = Array.from({ length: 25 }, (_, i) => ({
+      id: `prop-vol-${String(i).padStart(2, "0")}`, title: `Volume ${i}`, owner_id: "daniel-costa", total_cents: 1_000,
+      updated_at: `2030-01-01T00:${String(i).padStart(2, "0")}:00Z`,
+    }));
+    await context.db.query.insertInto("proposals").values(rows.slice(0, 12)).execute();
+    await context.db.query.insertInto("proposals").values(rows.slice(12)).execute();
+    const after = await drafts();
+    expect(after.cards).toHaveLength(20);
+    expect(after.cards[0]!.id).toBe("prop-vol-24");
+    expect(after.cards.map((c) => c.id)).not.toContain("prop-vol-04");
+    expect(after.count).toBe(before.count + 25);
+    expect(after.valueCents).toBe(before.valueCents + 25_000);
+  });
+
   it("the board counts and values per status, within scope, and expires past-due proposals", async () => {
     const context = db.context();
     const request = await getAs(context, "user-daniel-costa", "/proposals");
