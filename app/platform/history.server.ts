@@ -1,3 +1,4 @@
+import { sql, type Expression, type RawBuilder } from "kysely";
 import type { Db } from "./db.server";
 import { newId, nowIso } from "./ids";
 
@@ -38,6 +39,28 @@ export function historyEntry(db: Db, input: HistoryInput) {
     details: Object.keys(details).length ? JSON.stringify(details) : null,
     created_at: nowIso(),
   });
+}
+
+/**
+ * Set-based history for sweeps: one row per row that `rows` (a SELECT) yields. Give the SELECT
+ * `historyColumns(...)` as its select list; put this statement BEFORE the change, over the same
+ * condition, in the same batch.
+ */
+export function historyForRows(db: Db, rows: Expression<unknown>) {
+  return db.query.insertInto("history").columns(["id", "resource_type", "resource_id", "actor_id", "action", "details", "created_at"]).expression(rows as never);
+}
+
+/** The select list of `historyForRows`: SQL expressions for the row's resource id and details. */
+export function historyColumns(entry: { resourceType: string; resourceId: RawBuilder<string>; action: string; details: RawBuilder<string>; at: string; actorId?: string | null }) {
+  return [
+    sql<string>`lower(hex(randomblob(16)))`.as("id"),
+    sql<string>`${entry.resourceType}`.as("resource_type"),
+    entry.resourceId.as("resource_id"),
+    sql<string | null>`${entry.actorId ?? null}`.as("actor_id"),
+    sql<string>`${entry.action}`.as("action"),
+    entry.details.as("details"),
+    sql<string>`${entry.at}`.as("created_at"),
+  ];
 }
 
 /** Newest first, up to 200 entries (as the original), with the actor's name and picture. */

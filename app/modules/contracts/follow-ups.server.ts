@@ -10,6 +10,7 @@ import { sql, type SqlBool } from "kysely";
 import { ACTION_ITEM_RESOURCE } from "~/modules/action-centre/action-items.server";
 import { batch } from "~/platform/batch.server";
 import type { Db } from "~/platform/db.server";
+import { historyColumns, historyForRows } from "~/platform/history.server";
 import { newId, nowIso } from "~/platform/ids";
 
 export const CHASE_MODULE = "contracts";
@@ -48,29 +49,19 @@ const notWaiting = sql<SqlBool>`not exists (select 1 from contract_signers s joi
 export function closeChaseStatements(db: Db, now = nowIso(), onlyContractId?: string) {
   const ofContract = sql<SqlBool>`action_items.source_id in (select id from contract_signers where contract_id = ${onlyContractId ?? ""})`;
   return [
-    db.query
-      .insertInto("history")
-      .columns(["id", "resource_type", "resource_id", "actor_id", "action", "details", "created_at"])
-      .expression(
-        db.query
-          .selectFrom("action_items")
-          .where("action_items.source_module", "=", CHASE_MODULE)
-          .where("action_items.source_type", "=", CHASE_TYPE)
-          .where("action_items.source_id", "is not", null) // lets SQLite use the partial source index
-          .where("action_items.is_completed", "=", 0)
-          .where(notWaiting)
-          .$if(Boolean(onlyContractId), (q) => q.where(ofContract))
-          .select([
-            sql<string>`lower(hex(randomblob(16)))`.as("id"),
-            sql<string>`${ACTION_ITEM_RESOURCE}`.as("resource_type"),
-            "action_items.id as resource_id",
-            sql<null>`null`.as("actor_id"),
-            sql<string>`'completed'`.as("action"),
-            sql<string>`json_object('changes', json_object('is_completed', json_object('from', 0, 'to', 1)), 'reason', 'signer no longer waiting',
-              'signer_status', (select status from contract_signers where contract_signers.id = action_items.source_id))`.as("details"),
-            sql<string>`${now}`.as("created_at"),
-          ]),
-      ),
+    historyForRows(db, db.query
+      .selectFrom("action_items")
+      .where("action_items.source_module", "=", CHASE_MODULE)
+      .where("action_items.source_type", "=", CHASE_TYPE)
+      .where("action_items.source_id", "is not", null) // lets SQLite use the partial source index
+      .where("action_items.is_completed", "=", 0)
+      .where(notWaiting)
+      .$if(Boolean(onlyContractId), (q) => q.where(ofContract))
+      .select(historyColumns({
+        resourceType: ACTION_ITEM_RESOURCE, resourceId: sql.ref("action_items.id"), action: "completed", at: now,
+        details: sql<string>`json_object('changes', json_object('is_completed', json_object('from', 0, 'to', 1)), 'reason', 'signer no longer waiting',
+          'signer_status', (select status from contract_signers where contract_signers.id = action_items.source_id))`,
+      }))),
     db.query
       .updateTable("action_items")
       .set({ is_completed: 1, completed_at: now, completed_by: null, updated_at: now })
@@ -89,21 +80,11 @@ export function chaseSweepStatements(db: Db, now = nowIso()) {
   const itemId = sql<string>`${run} || ':' || s.id`;
   return [
     ...closeChaseStatements(db, now),
-    db.query
-      .insertInto("history")
-      .columns(["id", "resource_type", "resource_id", "actor_id", "action", "details", "created_at"])
-      .expression(
-        dueSigners(db, now).select([
-          sql<string>`lower(hex(randomblob(16)))`.as("id"),
-          sql<string>`${ACTION_ITEM_RESOURCE}`.as("resource_type"),
-          itemId.as("resource_id"),
-          sql<null>`null`.as("actor_id"),
-          sql<string>`'raised'`.as("action"),
-          sql<string>`json_object('source', json_object('module', ${CHASE_MODULE}, 'type', ${CHASE_TYPE}, 'id', s.id),
-            'title', ${titleSql}, 'assigned_person_id', c.owner_id, 'contract_id', c.id)`.as("details"),
-          sql<string>`${now}`.as("created_at"),
-        ]),
-      ),
+    historyForRows(db, dueSigners(db, now).select(historyColumns({
+      resourceType: ACTION_ITEM_RESOURCE, resourceId: itemId, action: "raised", at: now,
+      details: sql<string>`json_object('source', json_object('module', ${CHASE_MODULE}, 'type', ${CHASE_TYPE}, 'id', s.id),
+        'title', ${titleSql}, 'assigned_person_id', c.owner_id, 'contract_id', c.id)`,
+    }))),
     db.query
       .insertInto("action_items")
       .columns(["id", "title", "description", "source_module", "source_type", "source_id", "company_id", "deal_id", "assigned_person_id", "due_date", "created_at", "updated_at"])

@@ -132,26 +132,18 @@ export function contactEmailsQuery(db: Db, viewer: EmailViewer, contactId: strin
     .limit(limit);
 }
 
-/** Inbound (webhook) emails matched to a company; agency-wide like the company itself. */
-export function companyInboundQuery(db: Db, companyId: string, limit = EMAIL_TAB_LIMIT) {
+/** Inbound (webhook) emails matched to a company or contact; agency-wide like the record itself. */
+function inboundQuery(db: Db, column: "i.company_id" | "i.contact_id", id: string, limit: number) {
   return db.query
     .selectFrom("inbound_emails as i")
     .select(["i.id", "i.subject", "i.from_address", "i.from_name", "i.received_at", "i.status", "i.matched_by", "i.task_id"])
-    .where("i.company_id", "=", companyId)
+    .where(column, "=", id)
     .orderBy("i.received_at", "desc")
     .orderBy("i.id", "desc")
     .limit(limit);
 }
 
-export function contactInboundQuery(db: Db, contactId: string, limit = EMAIL_TAB_LIMIT) {
-  return db.query
-    .selectFrom("inbound_emails as i")
-    .select(["i.id", "i.subject", "i.from_address", "i.from_name", "i.received_at", "i.status", "i.matched_by", "i.task_id"])
-    .where("i.contact_id", "=", contactId)
-    .orderBy("i.received_at", "desc")
-    .orderBy("i.id", "desc")
-    .limit(limit);
-}
+export const companyInboundQuery = (db: Db, companyId: string, limit = EMAIL_TAB_LIMIT) => inboundQuery(db, "i.company_id", companyId, limit);
+export const contactInboundQuery = (db: Db, contactId: string, limit = EMAIL_TAB_LIMIT) => inboundQuery(db, "i.contact_id", contactId, limit);
 
-export type EmailTabRow = Awaited<ReturnType<ReturnType<typeof companyEmailsQuery>["execute"]>>[number];
 export type InboundTabRow = Awaited<ReturnType<ReturnType<typeof companyInboundQuery>["execute"]>>[number];

@@ -6,27 +6,12 @@ import { Badge } from "~/ui/crm";
 import { formatLocal } from "~/ui/delivery";
 import { Button, EmptyState } from "~/ui/form";
 
-export interface MeetingListItem {
-  id: string;
-  title: string;
-  starts_at: string;
-  ends_at: string | null;
-  status: string;
-  category: string | null;
-  match_status: string;
-  match_confidence: number | null;
-  matched_type: string | null;
-  matched_id: string | null;
-  matched_name: string | null;
-  attendee_count: number;
-  has_note: number;
-  organizer_name: string | null;
-}
+import type { MeetingListRow } from "./schemas";
 
 const TARGET_PATH: Record<string, string> = { company: "/companies", project: "/projects", deal: "/deals" };
 export const targetHref = (type: string | null, id: string | null) => (type && id && TARGET_PATH[type] ? `${TARGET_PATH[type]}/${encodeURIComponent(id)}` : null);
 
-export function MatchCell({ m, canUpdate, returnTo }: { m: MeetingListItem; canUpdate: boolean; returnTo?: string }) {
+export function MatchCell({ m, canUpdate, returnTo }: { m: MeetingListRow; canUpdate: boolean; returnTo?: string }) {
   const href = targetHref(m.matched_type, m.matched_id);
   if ((m.match_status === "auto" || m.match_status === "confirmed") && m.matched_name) {
     return (
@@ -63,7 +48,7 @@ export function MeetingList({
   emptyText = "Meetings appear here once someone syncs their calendar or Granola notes on the Meetings page.",
   returnTo,
 }: {
-  meetings: MeetingListItem[];
+  meetings: MeetingListRow[];
   canUpdate?: boolean;
   emptyTitle?: string;
   emptyText?: string;

@@ -16,7 +16,7 @@ import { newId, nowIso } from "~/platform/ids";
 import { contains } from "~/platform/like";
 import { inPersonScope, personScope } from "~/platform/scope.server";
 import type { Viewer } from "~/platform/session.server";
-import { MEETING_PAGE_SIZE, TRIAGE_PAGE_SIZE, type MeetingListFilters } from "./schemas";
+import { MEETING_PAGE_SIZE, TRIAGE_PAGE_SIZE, type MeetingListFilters, type MeetingListRow } from "./schemas";
 import { MATCH_TARGETS, matchedNameSql, matchTarget } from "./targets.server";
 
 export const MEETING_RESOURCE = "meeting";
@@ -64,22 +64,6 @@ const LIST_COLUMNS = (_db: Db) => [
   sql<string | null>`(select coalesce(op.preferred_name, op.first_name) || ' ' || op.last_name from people op where op.id = meetings.organizer_person_id)`.as("organizer_name"),
 ] as const;
 
-export interface MeetingListRow {
-  id: string;
-  title: string;
-  starts_at: string;
-  ends_at: string | null;
-  status: string;
-  category: string | null;
-  match_status: string;
-  match_confidence: number | null;
-  matched_type: string | null;
-  matched_id: string | null;
-  matched_name: string | null;
-  attendee_count: number;
-  has_note: number;
-  organizer_name: string | null;
-}
 
 /** The /meetings page: rows, total, status counts, the viewer's last sync and connection state. ONE batch. */
 export async function loadMeetingList(db: Db, viewer: Viewer, filters: MeetingListFilters, now = new Date()) {

@@ -74,3 +74,21 @@ export const NOTICES = {
 export type NoticeCode = keyof typeof NOTICES;
 export const noticeFor = (code: string | null): string | null => (code && code in NOTICES ? NOTICES[code as NoticeCode] : null);
 export const NOTICE_FOR_INTENT: Record<string, NoticeCode> = { accept: "accepted", dismiss: "dismissed", link: "linked", "no-link": "no-link", "refresh-transcript": "refreshed" };
+
+/** A row of any meeting list (meetings.server LIST_COLUMNS), rendered by <MeetingList>. */
+export interface MeetingListRow {
+  id: string;
+  title: string;
+  starts_at: string;
+  ends_at: string | null;
+  status: string;
+  category: string | null;
+  match_status: string;
+  match_confidence: number | null;
+  matched_type: string | null;
+  matched_id: string | null;
+  matched_name: string | null;
+  attendee_count: number;
+  has_note: number;
+  organizer_name: string | null;
+}

@@ -11,6 +11,7 @@
 import { sql, type RawBuilder, type SqlBool } from "kysely";
 import { ACTION_ITEM_RESOURCE } from "~/modules/action-centre/action-items.server";
 import type { Db } from "~/platform/db.server";
+import { historyColumns, historyForRows } from "~/platform/history.server";
 import { newId, nowIso } from "~/platform/ids";
 
 export const FOLLOW_UP_MODULE = "proposals";
@@ -83,21 +84,11 @@ export function closeFollowUpStatements(db: Db, now = nowIso(), onlyProposalId?:
   const scope = (q: ReturnType<typeof openItems>) =>
     q.where(notLive).$if(Boolean(onlyProposalId), (x) => x.where("action_items.source_id", "=", onlyProposalId!));
   return [
-    db.query
-      .insertInto("history")
-      .columns(["id", "resource_type", "resource_id", "actor_id", "action", "details", "created_at"])
-      .expression(
-        scope(openItems(db)).select([
-          sql<string>`lower(hex(randomblob(16)))`.as("id"),
-          sql<string>`${ACTION_ITEM_RESOURCE}`.as("resource_type"),
-          "action_items.id as resource_id",
-          sql<null>`null`.as("actor_id"),
-          sql<string>`'completed'`.as("action"),
-          sql<string>`json_object('changes', json_object('is_completed', json_object('from', 0, 'to', 1)), 'reason', 'proposal answered or closed',
-            'proposal_status', (select status from proposals where proposals.id = action_items.source_id))`.as("details"),
-          sql<string>`${now}`.as("created_at"),
-        ]),
-      ),
+    historyForRows(db, scope(openItems(db)).select(historyColumns({
+      resourceType: ACTION_ITEM_RESOURCE, resourceId: sql.ref("action_items.id"), action: "completed", at: now,
+      details: sql<string>`json_object('changes', json_object('is_completed', json_object('from', 0, 'to', 1)), 'reason', 'proposal answered or closed',
+        'proposal_status', (select status from proposals where proposals.id = action_items.source_id))`,
+    }))),
     db.query
       .updateTable("action_items")
       .set({ is_completed: 1, completed_at: now, completed_by: null, updated_at: now })
@@ -122,21 +113,11 @@ export function followUpSweepStatements(db: Db, now = nowIso()) {
   const itemId = sql<string>`${run} || ':' || p.id`;
   return [
     ...closeFollowUpStatements(db, now),
-    db.query
-      .insertInto("history")
-      .columns(["id", "resource_type", "resource_id", "actor_id", "action", "details", "created_at"])
-      .expression(
-        dueProposals(db, now).select([
-          sql<string>`lower(hex(randomblob(16)))`.as("id"),
-          sql<string>`${ACTION_ITEM_RESOURCE}`.as("resource_type"),
-          itemId.as("resource_id"),
-          sql<null>`null`.as("actor_id"),
-          sql<string>`'raised'`.as("action"),
-          sql<string>`json_object('source', json_object('module', ${FOLLOW_UP_MODULE}, 'type', ${FOLLOW_UP_TYPE}, 'id', p.id),
-            'title', ${titleSql(now)}, 'assigned_person_id', p.owner_id)`.as("details"),
-          sql<string>`${now}`.as("created_at"),
-        ]),
-      ),
+    historyForRows(db, dueProposals(db, now).select(historyColumns({
+      resourceType: ACTION_ITEM_RESOURCE, resourceId: itemId, action: "raised", at: now,
+      details: sql<string>`json_object('source', json_object('module', ${FOLLOW_UP_MODULE}, 'type', ${FOLLOW_UP_TYPE}, 'id', p.id),
+        'title', ${titleSql(now)}, 'assigned_person_id', p.owner_id)`,
+    }))),
     db.query
       .insertInto("action_items")
       .columns([
@@ -162,23 +143,13 @@ export function followUpSweepStatements(db: Db, now = nowIso()) {
       )
       .onConflict((oc) => oc.columns(["source_module", "source_type", "source_id"]).where("source_id", "is not", null).doNothing()),
     // Refresh (views and days move on): only rows whose title actually changed.
-    db.query
-      .insertInto("history")
-      .columns(["id", "resource_type", "resource_id", "actor_id", "action", "details", "created_at"])
-      .expression(
-        openItems(db)
-          .where(sql<SqlBool>`${currentTitle(now)} is not action_items.title`)
-          .where(sql<SqlBool>`${currentTitle(now)} is not null`)
-          .select([
-            sql<string>`lower(hex(randomblob(16)))`.as("id"),
-            sql<string>`${ACTION_ITEM_RESOURCE}`.as("resource_type"),
-            "action_items.id as resource_id",
-            sql<null>`null`.as("actor_id"),
-            sql<string>`'refreshed'`.as("action"),
-            sql<string>`json_object('changes', json_object('title', json_object('from', action_items.title, 'to', ${currentTitle(now)})))`.as("details"),
-            sql<string>`${now}`.as("created_at"),
-          ]),
-      ),
+    historyForRows(db, openItems(db)
+      .where(sql<SqlBool>`${currentTitle(now)} is not action_items.title`)
+      .where(sql<SqlBool>`${currentTitle(now)} is not null`)
+      .select(historyColumns({
+        resourceType: ACTION_ITEM_RESOURCE, resourceId: sql.ref("action_items.id"), action: "refreshed", at: now,
+        details: sql<string>`json_object('changes', json_object('title', json_object('from', action_items.title, 'to', ${currentTitle(now)})))`,
+      }))),
     db.query
       .updateTable("action_items")
       .set({ title: sql<string>`${currentTitle(now)}`, updated_at: now })
